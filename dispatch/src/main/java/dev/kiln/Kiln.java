@@ -1,0 +1,47 @@
+package dev.kiln;
+
+import dev.kiln.dispatch.Dispatchers;
+import java.lang.invoke.MethodHandles;
+
+/**
+ * Kiln's entry points. {@code Kiln.jit(MethodHandles.lookup(), Kernels.class, "dot")} gives the
+ * {@link Dispatcher} of a method; calls through it compile and run specializations.
+ *
+ * <p>{@code method} is a name, or a name with Java parameter types where overloads share it:
+ * {@code "dot(double[], double[])"}. The lookup must have private access to {@code owner}
+ * (pass {@code MethodHandles.lookup()} from inside it, or {@code privateLookupIn}); compiled
+ * code reaches exactly what the method itself can reach.
+ */
+public final class Kiln {
+  private Kiln() {}
+
+  /** The dispatcher of {@code owner.method}, with options from its {@link Jit}, else defaults. */
+  public static Dispatcher jit(MethodHandles.Lookup lookup, Class<?> owner, String method) {
+    return Dispatchers.create(lookup, owner, method, null);
+  }
+
+  /** The dispatcher of {@code owner.method} with explicit options. */
+  public static Dispatcher jit(MethodHandles.Lookup lookup, Class<?> owner, String method,
+                               JitOptions options) {
+    if (options == null) {
+      throw new NullPointerException("options");
+    }
+    return Dispatchers.create(lookup, owner, method, options);
+  }
+
+  /** The dispatcher made for {@code owner.method} (by the agent or by {@code jit}). */
+  public static Dispatcher dispatcher(Class<?> owner, String method) {
+    return Dispatchers.lookup(owner, method);
+  }
+
+  /** Self-attaches the Kiln agent so classes loaded afterwards are rewritten. */
+  public static void install() {
+    throw new UnsupportedOperationException(
+        "Kiln.install() needs the agent module, which is not built yet (see README)");
+  }
+
+  /** Returns {@code n}; a loop bounded by it may run in parallel under {@code @Jit(parallel=true)}. */
+  public static int prange(int n) {
+    return n;
+  }
+}

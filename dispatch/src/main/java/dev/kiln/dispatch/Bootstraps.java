@@ -1,0 +1,156 @@
+package dev.kiln.dispatch;
+
+import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Bootstrap methods that link what generated code may not name directly: private members of
+ * the user's classes (reached through the trusted lookup the user handed to {@code Kiln.jit}),
+ * and the dispatcher entry of typed {@code as(...)} objects. Only classes Kiln defined may
+ * use them: each caller's class must have been admitted, else the bootstrap refuses.
+ *
+ * <p>Public only because generated classes in other packages call it; not an API.
+ */
+public final class Bootstraps {
+  /** Generated class → the full-privilege lookup of the class it was compiled for. */
+  private static final Map<Class<?>, MethodHandles.Lookup> ADMITTED = new WeakHashMap<>();
+
+  private Bootstraps() {}
+
+  static synchronized void admit(Class<?> generated, MethodHandles.Lookup hostLookup) {
+    ADMITTED.put(generated, hostLookup);
+  }
+
+  private static synchronized MethodHandles.Lookup trusted(MethodHandles.Lookup caller,
+                                                           Class<?> target)
+      throws IllegalAccessException {
+    MethodHandles.Lookup host = ADMITTED.get(caller.lookupClass());
+    if (host == null) {
+      throw new IllegalAccessException(caller.lookupClass() + " is not a class Kiln generated");
+    }
+    return host.lookupClass() == target ? host : MethodHandles.privateLookupIn(target, host);
+  }
+
+  /** {@code invokestatic} of a member the unit may not name. */
+  public static CallSite invokeStatic(MethodHandles.Lookup caller, String name, MethodType type,
+                                      Class<?> owner) throws ReflectiveOperationException {
+    return new ConstantCallSite(trusted(caller, owner).findStatic(owner, name, type));
+  }
+
+  /** {@code invokevirtual}/{@code invokeinterface}; the receiver is the first parameter. */
+  public static CallSite invokeVirtual(MethodHandles.Lookup caller, String name, MethodType type,
+                                       Class<?> owner) throws ReflectiveOperationException {
+    MethodHandle mh = trusted(caller, owner).findVirtual(owner, name, type.dropParameterTypes(0, 1));
+    return new ConstantCallSite(mh.asType(type));
+  }
+
+  /** {@code invokespecial} of a private method; the receiver is the first parameter. */
+  public static CallSite invokeSpecial(MethodHandles.Lookup caller, String name, MethodType type,
+                                       Class<?> owner) throws ReflectiveOperationException {
+    MethodHandles.Lookup l = trusted(caller, owner);
+    MethodHandle mh = l.findSpecial(owner, name, type.dropParameterTypes(0, 1), owner);
+    return new ConstantCallSite(mh.asType(type));
+  }
+
+  /** {@code new owner(args)} through a constructor the unit may not name. */
+  public static CallSite construct(MethodHandles.Lookup caller, String name, MethodType type,
+                                   Class<?> owner) throws ReflectiveOperationException {
+    MethodHandle mh = trusted(caller, owner).findConstructor(owner,
+        type.changeReturnType(void.class));
+    return new ConstantCallSite(mh.asType(type));
+  }
+
+  /**
+   * {@code getstatic}. A static final field of an initialized class is a constant, so the site
+   * becomes that constant (the first read initializes the class, as {@code getstatic} would).
+   */
+  public static CallSite getStatic(MethodHandles.Lookup caller, String name, MethodType type,
+                                   Class<?> owner) throws ReflectiveOperationException {
+    MethodHandles.Lookup l = trusted(caller, owner);
+    MethodHandle getter = l.findStaticGetter(owner, name, type.returnType());
+    Field f = findField(owner, name);
+    if (f != null && Modifier.isFinal(f.getModifiers()) && Modifier.isStatic(f.getModifiers())) {
+      try {
+        Object value = getter.invoke();
+        return new ConstantCallSite(MethodHandles.constant(type.returnType(), value));
+      } catch (Error | RuntimeException e) {
+        throw e;
+      } catch (Throwable t) {
+        throw new IllegalStateException(t);
+      }
+    }
+    return new ConstantCallSite(getter);
+  }
+
+  /** {@code putstatic}. */
+  public static CallSite putStatic(MethodHandles.Lookup caller, String name, MethodType type,
+                                   Class<?> owner) throws ReflectiveOperationException {
+    return new ConstantCallSite(trusted(caller, owner).findStaticSetter(owner, name,
+        type.parameterType(0)));
+  }
+
+  /** {@code getfield}; the object is the parameter. */
+  public static CallSite getField(MethodHandles.Lookup caller, String name, MethodType type,
+                                  Class<?> owner) throws ReflectiveOperationException {
+    MethodHandle mh = trusted(caller, owner).findGetter(owner, name, type.returnType());
+    return new ConstantCallSite(mh.asType(type));
+  }
+
+  /** {@code putfield}; object, then value. */
+  public static CallSite putField(MethodHandles.Lookup caller, String name, MethodType type,
+                                  Class<?> owner) throws ReflectiveOperationException {
+    MethodHandle mh = trusted(caller, owner).findSetter(owner, name, type.parameterType(1));
+    return new ConstantCallSite(mh.asType(type));
+  }
+
+  /** A class the unit may not name, as a dynamic constant resolved by binary name. */
+  public static Class<?> classByName(MethodHandles.Lookup caller, String name, Class<?> type,
+                                     String binaryName) throws ReflectiveOperationException {
+    MethodHandles.Lookup host;
+    synchronized (Bootstraps.class) {
+      host = ADMITTED.get(caller.lookupClass());
+    }
+    if (host == null) {
+      throw new IllegalAccessException(caller.lookupClass() + " is not a class Kiln generated");
+    }
+    return Class.forName(binaryName, false, host.lookupClass().getClassLoader());
+  }
+
+  /**
+   * The call site of a typed entry made by {@code Dispatcher.as}: the dispatcher's own inline
+   * cache, adapted to the interface method's type.
+   */
+  public static CallSite dispatcher(MethodHandles.Lookup caller, String name, MethodType type,
+                                    int id) throws ReflectiveOperationException {
+    synchronized (Bootstraps.class) {
+      if (!ADMITTED.containsKey(caller.lookupClass())) {
+        throw new IllegalAccessException(caller.lookupClass() + " is not a class Kiln generated");
+      }
+    }
+    JitDispatcher d = Dispatchers.byId(id);
+    CallSite site = d.callSite();
+    if (site.type().equals(type)) {
+      return site;
+    }
+    return new ConstantCallSite(site.dynamicInvoker().asType(type));
+  }
+
+  private static Field findField(Class<?> c, String name) {
+    for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+      for (Field f : k.getDeclaredFields()) {
+        if (f.getName().equals(name)) {
+          return f;
+        }
+      }
+    }
+    return null;
+  }
+
+}

@@ -1,0 +1,95 @@
+package dev.kiln.dispatch;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+
+/**
+ * Makes the typed entries of {@link dev.kiln.Dispatcher#as}: a small final class in the
+ * user's package implementing the interface, whose method is one {@code invokedynamic} bound to
+ * the dispatcher's inline-cache call site. The call site is a constant of the indy, so C2
+ * inlines through it into the specialization: no boxing, no array, no megamorphic
+ * interface call inside.
+ */
+final class EntryFactory {
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+
+  private EntryFactory() {}
+
+  static Object create(JitDispatcher d, Class<?> iface) {
+    if (!iface.isInterface()) {
+      throw new IllegalArgumentException(iface.getName() + " is not an interface");
+    }
+    Method sam = singleAbstractMethod(iface);
+    MethodHandles.Lookup lookup = d.target.lookup;
+    String owner = d.target.owner.getName().replace('.', '/');
+    String name = owner + "$$KilnEntry$" + COUNTER.getAndIncrement();
+    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, name, null,
+        "java/lang/Object", new String[] {Type.getInternalName(iface)});
+    MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
+    init.visitCode();
+    init.visitVarInsn(ALOAD, 0);
+    init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+    init.visitInsn(RETURN);
+    init.visitMaxs(0, 0);
+    init.visitEnd();
+    String desc = Type.getMethodDescriptor(sam);
+    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, sam.getName(), desc, null, null);
+    mv.visitCode();
+    int slot = 1;
+    for (Type t : Type.getArgumentTypes(desc)) {
+      mv.visitVarInsn(t.getOpcode(ILOAD), slot);
+      slot += t.getSize();
+    }
+    Handle bsm = new Handle(H_INVOKESTATIC, "dev/kiln/dispatch/Bootstraps", "dispatcher",
+        "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+            + "Ljava/lang/invoke/MethodType;I)Ljava/lang/invoke/CallSite;", false);
+    mv.visitInvokeDynamicInsn(sam.getName(), desc, bsm, d.id);
+    mv.visitInsn(Type.getReturnType(desc).getOpcode(IRETURN));
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+    cw.visitEnd();
+    try {
+      Class<?> cls = lookup.defineClass(cw.toByteArray());
+      Bootstraps.admit(cls, lookup);
+      return lookup.findConstructor(cls, java.lang.invoke.MethodType.methodType(void.class))
+          .invoke();
+    } catch (Throwable e) {
+      throw new IllegalArgumentException("Kiln cannot implement " + iface.getName() + " for "
+          + d.target.display() + ": " + e, e);
+    }
+  }
+
+  private static Method singleAbstractMethod(Class<?> iface) {
+    List<Method> abstracts = new ArrayList<>();
+    for (Method m : iface.getMethods()) {
+      if (Modifier.isAbstract(m.getModifiers()) && !isObjectMethod(m)) {
+        abstracts.add(m);
+      }
+    }
+    if (abstracts.size() != 1) {
+      throw new IllegalArgumentException(iface.getName() + " is not a functional interface: "
+          + abstracts.size() + " abstract methods");
+    }
+    return abstracts.get(0);
+  }
+
+  private static boolean isObjectMethod(Method m) {
+    try {
+      Object.class.getMethod(m.getName(), m.getParameterTypes());
+      return true;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+}

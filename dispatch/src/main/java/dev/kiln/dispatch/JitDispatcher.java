@@ -1,0 +1,363 @@
+package dev.kiln.dispatch;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.kiln.Dispatcher;
+import dev.kiln.JitOptions;
+import dev.kiln.frontend.CompileError;
+import dev.kiln.lowering.Lowerer;
+import dev.kiln.typing.KType;
+import dev.kiln.typing.Signature;
+import dev.kiln.typing.Types;
+import dev.kiln.typing.TypingError;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The dispatcher of one method (Numba's {@code Dispatcher}).
+ *
+ * <p>Specializations are kept per key (the argument types, see {@link ArgumentTypes}); the
+ * first thread to ask for a key compiles it and the others wait for the same result, so a key
+ * compiles once; a key that failed keeps its error and raises it again without recompiling.
+ * With explicit signatures, those compile at creation and no other key ever compiles: a call
+ * runs the first compiled signature its arguments convert to.
+ *
+ * <p>The inline cache ({@link #handle()}): a {@link MutableCallSite} of the method's type
+ * whose target is a chain of exact-class guards, newest first, each leading to a
+ * specialization, and ending in the relinker. Past {@link Policy#INLINE_CACHE_DEPTH} guards the
+ * site goes megamorphic: one lookup by argument classes in a bounded table. Where no parameter
+ * needs a guard (primitives, final classes, primitive arrays) the target is the
+ * specialization itself.
+ */
+final class JitDispatcher implements Dispatcher {
+  private static final MethodHandle RELINK;
+  private static final MethodHandle MEGAMORPHIC;
+
+  static {
+    try {
+      MethodHandles.Lookup l = MethodHandles.lookup();
+      RELINK = l.findVirtual(JitDispatcher.class, "relink",
+          MethodType.methodType(Object.class, Object[].class));
+      MEGAMORPHIC = l.findVirtual(JitDispatcher.class, "megamorphic",
+          MethodType.methodType(Object.class, Object[].class));
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  final int id;
+  final MethodTarget target;
+  final JitOptions options;
+  private final boolean disabled;
+  private final Map<List<KType>, CompletableFuture<Specialization>> specs =
+      new ConcurrentHashMap<>();
+  private final List<Specialization> compiled = new CopyOnWriteArrayList<>();
+  private final MutableCallSite site;
+  private final MethodHandle relinker;
+  private final Cache<List<Class<?>>, Specialization> megamorphic = Caffeine.newBuilder()
+      .maximumSize(Policy.MEGAMORPHIC_CACHE_SIZE).build();
+  private final Map<Class<?>, Object> entries = new ConcurrentHashMap<>();
+  private int depth;
+  private boolean isMegamorphic;
+  private final AtomicLong compilations = new AtomicLong();
+  private final AtomicLong fallbacks = new AtomicLong();
+  private final AtomicLong relinks = new AtomicLong();
+
+  JitDispatcher(int id, MethodTarget target, JitOptions options) {
+    this.id = id;
+    this.target = target;
+    this.options = options;
+    this.disabled = KilnConfig.disabled();
+    this.site = new MutableCallSite(target.type);
+    this.relinker = RELINK.bindTo(this).asCollector(Object[].class, target.params.length)
+        .asType(target.type);
+    site.setTarget(disabled ? target.original() : relinker);
+    if (!disabled) {
+      for (String s : options.signatures()) {
+        compile(s);
+      }
+    }
+  }
+
+  MutableCallSite callSite() {
+    return site;
+  }
+
+  // ---------------------------------------------------------------- calls
+
+  @Override
+  public Object invoke(Object... args) throws Throwable {
+    if (args == null) {
+      args = new Object[] {null};
+    }
+    if (disabled) {
+      return target.original().invokeWithArguments(args);
+    }
+    return specializationFor(args).generic().invokeExact(args);
+  }
+
+  Object relink(Object[] args) throws Throwable {
+    Specialization s = specializationFor(args);
+    synchronized (this) {
+      if (!isMegamorphic) {
+        relinks.incrementAndGet();
+        if (!Guards.needed(target.params)) {
+          site.setTarget(s.handle());
+        } else if (depth >= Policy.INLINE_CACHE_DEPTH) {
+          isMegamorphic = true;
+          Log.debug("inline cache of " + target.display() + " went megamorphic after " + depth
+              + " entries");
+          site.setTarget(MEGAMORPHIC.bindTo(this).asCollector(Object[].class,
+              target.params.length).asType(target.type));
+        } else {
+          depth++;
+          site.setTarget(Guards.guard(target.type, s.key(), target.params, args, s.handle(),
+              site.getTarget()));
+        }
+        Log.debug("linked " + target.display() + " for " + s.signature() + " (relink "
+            + relinks.get() + ")");
+      }
+    }
+    return s.generic().invokeExact(args);
+  }
+
+  Object megamorphic(Object[] args) throws Throwable {
+    List<Class<?>> classes = new ArrayList<>(args.length);
+    for (Object a : args) {
+      classes.add(a == null ? Void.class : a.getClass());
+    }
+    Specialization s = megamorphic.getIfPresent(classes);
+    if (s == null) {
+      s = specializationFor(args);
+      megamorphic.put(classes, s);
+    }
+    return s.generic().invokeExact(args);
+  }
+
+  private Specialization specializationFor(Object[] args) {
+    if (args.length != target.params.length) {
+      throw new IllegalArgumentException(target.display() + " takes " + target.params.length
+          + " argument(s)" + (target.isStatic ? "" : " (receiver first)") + ", given "
+          + args.length);
+    }
+    List<KType> key = new ArrayList<>(args.length);
+    for (int i = 0; i < args.length; i++) {
+      KType t = ArgumentTypes.of(target.params[i], args[i]);
+      if (t == null) {
+        throw noMatch(args);
+      }
+      key.add(t);
+    }
+    if (!options.signatures().isEmpty()) {
+      return explicit(key, args);
+    }
+    return specialize(key);
+  }
+
+  private Specialization explicit(List<KType> key, Object[] args) {
+    CompletableFuture<Specialization> f = specs.get(key);
+    if (f != null) {
+      return await(f);
+    }
+    outer:
+    for (Specialization s : compiled) {
+      for (int i = 0; i < key.size(); i++) {
+        if (!Types.convertible(key.get(i), s.key().get(i))) {
+          continue outer;
+        }
+      }
+      return s;
+    }
+    throw noMatch(args);
+  }
+
+  private TypingError noMatch(Object[] args) {
+    StringBuilder sb = new StringBuilder("No matching definition for argument type(s) (");
+    for (int i = 0; i < args.length; i++) {
+      sb.append(i == 0 ? "" : ", ").append(args[i] == null ? "null"
+          : dev.kiln.typing.Typeof.typeof(args[i]).javaName());
+    }
+    sb.append(") of ").append(target.display());
+    if (!compiled.isEmpty()) {
+      sb.append("; compiled: ").append(signatures());
+    }
+    return new TypingError(sb.toString());
+  }
+
+  /** The specialization for {@code key}, compiling it once if new. */
+  Specialization specialize(List<KType> key) {
+    CompletableFuture<Specialization> f = specs.get(key);
+    if (f == null) {
+      CompletableFuture<Specialization> mine = new CompletableFuture<>();
+      f = specs.putIfAbsent(key, mine);
+      if (f == null) {
+        f = mine;
+        try {
+          Specialization s = compileOrFallback(key);
+          compiled.add(s);
+          mine.complete(s);
+        } catch (Throwable t) {
+          mine.completeExceptionally(t);
+        }
+      }
+    }
+    return await(f);
+  }
+
+  private Specialization compileOrFallback(List<KType> key) {
+    try {
+      Specialization s = Compiler.compile(target, key);
+      compilations.incrementAndGet();
+      return s;
+    } catch (CompileError e) {
+      if (options.nopython()) {
+        throw e;
+      }
+      fallbacks.incrementAndGet();
+      Log.warnOnce("Kiln runs " + target.display() + " uncompiled (nopython=false): "
+          + e.getMessage());
+      return Compiler.fallback(target, key);
+    }
+  }
+
+  private static Specialization await(CompletableFuture<Specialization> f) {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException r) {
+        throw r;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+  }
+
+  // ---------------------------------------------------------------- API
+
+  @Override
+  public MethodHandle handle() {
+    return site.dynamicInvoker();
+  }
+
+  @Override
+  public <F> F as(Class<F> functionalInterface) {
+    Object entry = entries.computeIfAbsent(functionalInterface,
+        i -> EntryFactory.create(this, i));
+    return functionalInterface.cast(entry);
+  }
+
+  @Override
+  public void compile(String signature) {
+    if (disabled) {
+      return;
+    }
+    Signature sig;
+    try {
+      sig = Types.parseSignature(signature, target.owner.getClassLoader());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage() + " (for " + target.display() + ")", e);
+    }
+    List<KType> args = sig.args();
+    if (args.size() != target.params.length) {
+      throw new IllegalArgumentException("signature " + signature + " has " + args.size()
+          + " argument(s); " + target.display() + " takes " + target.params.length
+          + (target.isStatic ? "" : " (receiver first)"));
+    }
+    List<KType> key = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      KType declared = Types.of(target.params[i]);
+      KType a = args.get(i);
+      if (!Types.convertible(a, declared) && !(a instanceof dev.kiln.typing.InstanceType it
+          && target.params[i].isAssignableFrom(it.cls()))) {
+        throw new IllegalArgumentException("signature " + signature + ": argument " + i + " ("
+            + a.javaName() + ") cannot be passed as " + target.params[i].getTypeName());
+      }
+      key.add(declared instanceof dev.kiln.typing.Prim || !ArgumentTypes.varies(target.params[i])
+          ? declared : a);
+    }
+    specialize(key);
+  }
+
+  @Override
+  public List<String> signatures() {
+    List<String> r = new ArrayList<>();
+    for (Specialization s : compiled) {
+      r.add(s.signature().toString());
+    }
+    return List.copyOf(r);
+  }
+
+  @Override
+  public String inspectTypes() {
+    StringBuilder sb = new StringBuilder();
+    for (Specialization s : compiled) {
+      sb.append("== ").append(target.display()).append(" :: ").append(s.signature())
+          .append('\n').append(s.typedIr()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public String inspectBytecode(String signature) {
+    Signature want = Types.parseSignature(signature, target.owner.getClassLoader());
+    for (Specialization s : compiled) {
+      if (s.signature().toString().equals(signature.strip())
+          || s.signature().argsText().equals(want.argsText())
+          || s.key().equals(want.args())) {
+        return s.isFallback() ? "(runs the original method)" : Lowerer.text(s.bytes());
+      }
+    }
+    throw new IllegalArgumentException("no compiled signature " + signature + " of "
+        + target.display() + "; compiled: " + signatures());
+  }
+
+  @Override
+  public Stats stats() {
+    long c = compilations.get();
+    long fb = fallbacks.get();
+    return new Stats() {
+      @Override
+      public long compilations() {
+        return c;
+      }
+
+      @Override
+      public long cacheHits() {
+        return 0;
+      }
+
+      @Override
+      public long cacheMisses() {
+        return 0;
+      }
+
+      @Override
+      public long fallbacks() {
+        return fb;
+      }
+
+      @Override
+      public String toString() {
+        return "compilations=" + c + ", cacheHits=0, cacheMisses=0, fallbacks=" + fb;
+      }
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "Dispatcher[" + target.display() + ", signatures=" + signatures() + "]";
+  }
+}

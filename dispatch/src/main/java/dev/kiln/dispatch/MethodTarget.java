@@ -1,0 +1,135 @@
+package dev.kiln.dispatch;
+
+import dev.kiln.frontend.Frontend;
+import dev.kiln.typing.Types;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The user's method a dispatcher compiles: its reflective form, its bytecode, the
+ * full-privilege lookup of its class, and its type as callers see it (receiver first).
+ */
+final class MethodTarget {
+  final Class<?> owner;
+  final Method method;
+  final MethodHandles.Lookup lookup;
+  final boolean isStatic;
+  final Class<?>[] params;
+  final MethodType type;
+  private volatile ClassNode classNode;
+
+  MethodTarget(Class<?> owner, Method method, MethodHandles.Lookup lookup) {
+    this.owner = owner;
+    this.method = method;
+    this.lookup = lookup;
+    this.isStatic = Modifier.isStatic(method.getModifiers());
+    List<Class<?>> ps = new ArrayList<>();
+    if (!isStatic) {
+      ps.add(owner);
+    }
+    ps.addAll(List.of(method.getParameterTypes()));
+    this.params = ps.toArray(new Class<?>[0]);
+    this.type = MethodType.methodType(method.getReturnType(), params);
+  }
+
+  String name() {
+    return method.getName();
+  }
+
+  String descriptor() {
+    return Type.getMethodDescriptor(method);
+  }
+
+  /** {@code Owner.name(params)}, for messages. */
+  String display() {
+    StringBuilder sb = new StringBuilder(owner.getName()).append('.').append(name()).append('(');
+    Class<?>[] ps = method.getParameterTypes();
+    for (int i = 0; i < ps.length; i++) {
+      sb.append(i == 0 ? "" : ", ").append(ps[i].getTypeName());
+    }
+    return sb.append(')').toString();
+  }
+
+  ClassNode classNode() {
+    ClassNode cn = classNode;
+    if (cn == null) {
+      cn = Frontend.parse(ClassBytes.of(owner));
+      classNode = cn;
+    }
+    return cn;
+  }
+
+  MethodNode methodNode() {
+    MethodNode mn = Frontend.method(classNode(), name(), descriptor());
+    if (mn == null) {
+      throw new IllegalStateException("no bytecode for " + display());
+    }
+    return mn;
+  }
+
+  /** The original method as a handle of {@link #type}. */
+  MethodHandle original() {
+    try {
+      return isStatic ? lookup.findStatic(owner, name(), MethodType.methodType(
+          method.getReturnType(), method.getParameterTypes()))
+          : lookup.findVirtual(owner, name(), MethodType.methodType(method.getReturnType(),
+          method.getParameterTypes()));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot reach " + display() + ": " + e, e);
+    }
+  }
+
+  /**
+   * Finds {@code spec} in {@code owner}: a name, or a name with Java parameter types
+   * ({@code "dot(double[], double[])"}) where overloads share it.
+   */
+  static Method find(Class<?> owner, String spec) {
+    String s = spec.strip();
+    int open = s.indexOf('(');
+    String name = open < 0 ? s : s.substring(0, open).strip();
+    List<Method> candidates = new ArrayList<>();
+    for (Method m : owner.getDeclaredMethods()) {
+      if (m.getName().equals(name) && !m.isSynthetic() && !m.isBridge()) {
+        candidates.add(m);
+      }
+    }
+    if (open >= 0) {
+      if (!s.endsWith(")")) {
+        throw new IllegalArgumentException("bad method " + spec);
+      }
+      String inner = s.substring(open + 1, s.length() - 1).strip();
+      List<Class<?>> want = new ArrayList<>();
+      if (!inner.isEmpty()) {
+        for (String p : inner.split(",")) {
+          want.add(Types.parseType(p, owner.getClassLoader()).toClass());
+        }
+      }
+      candidates.removeIf(m -> !List.of(m.getParameterTypes()).equals(want));
+    }
+    if (candidates.isEmpty()) {
+      throw new IllegalArgumentException("no method " + spec + " in " + owner.getName());
+    }
+    if (candidates.size() > 1) {
+      StringBuilder sb = new StringBuilder("method " + name + " of " + owner.getName()
+          + " is overloaded; name one with its parameter types:");
+      for (Method m : candidates) {
+        sb.append(' ').append(new MethodTarget(owner, m, null).display());
+      }
+      throw new IllegalArgumentException(sb.toString());
+    }
+    Method m = candidates.get(0);
+    if (Modifier.isAbstract(m.getModifiers()) || Modifier.isNative(m.getModifiers())) {
+      throw new IllegalArgumentException(spec + " of " + owner.getName()
+          + " has no bytecode (abstract or native)");
+    }
+    return m;
+  }
+}

@@ -1,0 +1,16 @@
+package dev.kiln.dispatch;
+
+/** The dispatcher's policy numbers, with the reason for each. */
+final class Policy {
+  private Policy() {}
+
+  /**
+   * Guards an inline cache chains before going megamorphic. Each relink deoptimizes every
+   * compiled method that inlined the site, and a long chain of class checks costs more than one
+   * table lookup; Dynalink and Nashorn use 8.
+   */
+  static final int INLINE_CACHE_DEPTH = 8;
+
+  /** Entries of the megamorphic lookup table (argument classes → specialization). */
+  static final int MEGAMORPHIC_CACHE_SIZE = 1024;
+}

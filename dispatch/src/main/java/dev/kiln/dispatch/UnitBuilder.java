@@ -1,0 +1,158 @@
+package dev.kiln.dispatch;
+
+import dev.kiln.Jit;
+import dev.kiln.frontend.Frontend;
+import dev.kiln.frontend.IrMethod;
+import dev.kiln.frontend.MethodRef;
+import dev.kiln.lowering.CompileUnit;
+import dev.kiln.typing.CallResolver;
+import dev.kiln.typing.KType;
+import dev.kiln.typing.NullType;
+import dev.kiln.typing.Prim;
+import dev.kiln.typing.Resolution;
+import dev.kiln.typing.Signature;
+import dev.kiln.typing.TypedMethod;
+import dev.kiln.typing.Typer;
+import dev.kiln.typing.Types;
+import dev.kiln.typing.TypingContext;
+import dev.kiln.typing.UnitCall;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Collects the methods of one compile unit: the root specialization and, transitively, the
+ * callees typed calls link into it. A static call is linked into the unit when its target is
+ * a {@code @Jit} method or belongs to the root's nest (its private helpers); other calls go to
+ * the original method. Recursion terminates because a callee is registered, with its declared
+ * result type, before its body is typed.
+ */
+final class UnitBuilder implements CallResolver {
+  private final MethodTarget root;
+  private final TypingContext ctx;
+  private final ClassLoader loader;
+  private final Map<String, UnitCall> calls = new HashMap<>();
+  private final Map<String, TypedMethod> typed = new LinkedHashMap<>();
+  private final Map<Class<?>, ClassNode> classNodes = new HashMap<>();
+  private int counter;
+
+  UnitBuilder(MethodTarget root, TypingContext ctx) {
+    this.root = root;
+    this.ctx = ctx;
+    this.loader = root.owner.getClassLoader();
+    classNodes.put(root.owner, root.classNode());
+  }
+
+  /** Types the root for {@code args} and everything it links; returns the unit's methods. */
+  List<CompileUnit.UnitMethod> build(List<KType> args) {
+    IrMethod ir = Frontend.build(root.classNode(), root.methodNode());
+    String name = root.name();
+    String key = key(root.owner.getName().replace('.', '/'), root.name(), root.descriptor(), args);
+    calls.put(key, new UnitCall(name, new Signature(Types.of(ir.returnType(), loader), args),
+        UnitCall.descriptor(args, ir.returnType())));
+    TypedMethod tm = Typer.infer(ir, args, ctx, loader, this);
+    typed.put(name, tm);
+    // keep only what the final types reach (earlier rounds may have linked narrower types)
+    List<CompileUnit.UnitMethod> out = new ArrayList<>();
+    ArrayDeque<String> work = new ArrayDeque<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    work.add(name);
+    seen.add(name);
+    while (!work.isEmpty()) {
+      String n = work.poll();
+      TypedMethod m = typed.get(n);
+      out.add(new CompileUnit.UnitMethod(n, m, n.equals(name)));
+      for (Resolution r : m.resolutions().values()) {
+        if (r.call() != null && seen.add(r.call().name())) {
+          work.add(r.call().name());
+        }
+      }
+    }
+    return out;
+  }
+
+  TypedMethod root() {
+    return typed.get(root.name());
+  }
+
+  @Override
+  public UnitCall resolve(int opcode, MethodRef m, List<KType> actual) {
+    if (opcode != Opcodes.INVOKESTATIC) {
+      return null;
+    }
+    Class<?> owner;
+    try {
+      owner = Class.forName(m.owner().replace('/', '.'), false, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      return null;
+    }
+    Method target = findStatic(owner, m.name(), m.desc());
+    if (target == null || !linkable(target)) {
+      return null;
+    }
+    Type[] declared = Type.getArgumentTypes(m.desc());
+    List<KType> args = new ArrayList<>();
+    for (int i = 0; i < declared.length; i++) {
+      KType d = Types.of(declared[i], loader);
+      KType a = actual.get(i);
+      args.add(d instanceof Prim || a == NullType.NULL || a == null ? d : a);
+    }
+    String declaring = target.getDeclaringClass().getName().replace('.', '/');
+    String key = key(declaring, m.name(), m.desc(), args);
+    UnitCall known = calls.get(key);
+    if (known != null) {
+      return known;
+    }
+    ClassNode cn = classNodes.computeIfAbsent(target.getDeclaringClass(),
+        c -> Frontend.parse(ClassBytes.of(c)));
+    MethodNode mn = Frontend.method(cn, m.name(), m.desc());
+    if (mn == null) {
+      return null;
+    }
+    String name = m.name() + "$" + (++counter);
+    Type ret = Type.getReturnType(m.desc());
+    UnitCall placeholder = new UnitCall(name, new Signature(Types.of(ret, loader), args),
+        UnitCall.descriptor(args, ret));
+    calls.put(key, placeholder);
+    IrMethod ir = Frontend.build(cn, mn);
+    TypedMethod tm = Typer.infer(ir, args, ctx, loader, this);
+    typed.put(name, tm);
+    UnitCall done = new UnitCall(name, tm.signature(), placeholder.descriptor());
+    calls.put(key, done);
+    return done;
+  }
+
+  private boolean linkable(Method target) {
+    Class<?> c = target.getDeclaringClass();
+    if (c.getClassLoader() == null || c.getClassLoader() == ClassLoader.getPlatformClassLoader()
+        || Modifier.isNative(target.getModifiers())) {
+      return false;
+    }
+    return target.isAnnotationPresent(Jit.class) || c.getNestHost() == root.owner.getNestHost();
+  }
+
+  private static Method findStatic(Class<?> c, String name, String desc) {
+    for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+      for (Method m : k.getDeclaredMethods()) {
+        if (m.getName().equals(name) && Type.getMethodDescriptor(m).equals(desc)
+            && Modifier.isStatic(m.getModifiers())) {
+          return m;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String key(String owner, String name, String desc, List<KType> args) {
+    return owner + "." + name + desc + args;
+  }
+}

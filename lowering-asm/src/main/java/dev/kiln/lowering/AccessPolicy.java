@@ -1,0 +1,139 @@
+package dev.kiln.lowering;
+
+import dev.kiln.frontend.FieldRef;
+import dev.kiln.frontend.MethodRef;
+import java.lang.reflect.Field;
+import java.lang.reflect.Member;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
+import org.objectweb.asm.Type;
+
+/**
+ * Decides whether code in a generated unit may name a class or member directly. The unit is a
+ * class of its own in the host's package and loader: it reaches public members of accessible
+ * classes and package-private and protected members of its package, but not private ones (it
+ * is no nestmate of the host); those go through {@link CompileUnit#BOOTSTRAPS}.
+ */
+final class AccessPolicy {
+  private final Class<?> host;
+  private final String pkg;
+
+  AccessPolicy(Class<?> host) {
+    this.host = host;
+    this.pkg = host.getPackageName();
+  }
+
+  ClassLoader loader() {
+    return host.getClassLoader();
+  }
+
+  Class<?> load(String internalName) {
+    String name = internalName.startsWith("[") ? Type.getObjectType(internalName).getClassName()
+        : internalName.replace('/', '.');
+    try {
+      if (internalName.startsWith("[")) {
+        return Class.forName(internalName.replace('/', '.'), false, loader());
+      }
+      return Class.forName(name, false, loader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new LoweringError("cannot load " + name + ": " + e, e);
+    }
+  }
+
+  boolean samePackage(Class<?> c) {
+    return c.getPackageName().equals(pkg) && c.getClassLoader() == host.getClassLoader();
+  }
+
+  boolean classAccessible(Class<?> c) {
+    while (c.isArray()) {
+      c = c.getComponentType();
+    }
+    if (c.isPrimitive() || samePackage(c)) {
+      return true;
+    }
+    // a member class's modifiers are its source-level ones; the class file marks protected
+    // member classes public and private ones package-private
+    int mod = c.getModifiers();
+    boolean jvmPublic = Modifier.isPublic(mod) || c.isMemberClass() && Modifier.isProtected(mod);
+    return jvmPublic && c.getModule().isExported(c.getPackageName());
+  }
+
+  /** Whether the unit may call {@code ref} with the instruction the original used. */
+  boolean accessible(MethodRef ref) {
+    Class<?> owner = load(ref.owner());
+    if (!classAccessible(owner)) {
+      return false;
+    }
+    Member m = findMethod(owner, ref.name(), ref.desc());
+    return m == null || memberAccessible(m);
+  }
+
+  /** Whether the unit may read or write {@code ref} directly. */
+  boolean accessible(FieldRef ref) {
+    Class<?> owner = load(ref.owner());
+    if (!classAccessible(owner)) {
+      return false;
+    }
+    Field f = findField(owner, ref.name());
+    return f == null || memberAccessible(f);
+  }
+
+  private boolean memberAccessible(Member m) {
+    int mod = m.getModifiers();
+    if (Modifier.isPrivate(mod)) {
+      return false;
+    }
+    return Modifier.isPublic(mod) || samePackage(m.getDeclaringClass());
+  }
+
+  /** The field {@code name} as the JVM resolves it from {@code c}, or {@code null}. */
+  static Field findField(Class<?> c, String name) {
+    ArrayDeque<Class<?>> todo = new ArrayDeque<>();
+    todo.add(c);
+    while (!todo.isEmpty()) {
+      Class<?> k = todo.poll();
+      for (Field f : k.getDeclaredFields()) {
+        if (f.getName().equals(name)) {
+          return f;
+        }
+      }
+      for (Class<?> i : k.getInterfaces()) {
+        todo.add(i);
+      }
+      if (k.getSuperclass() != null) {
+        todo.add(k.getSuperclass());
+      }
+    }
+    return null;
+  }
+
+  /** The method as the JVM resolves it from {@code c} (constructors included), or {@code null}. */
+  static Member findMethod(Class<?> c, String name, String desc) {
+    if (name.equals("<init>")) {
+      for (var k : c.getDeclaredConstructors()) {
+        if (Type.getConstructorDescriptor(k).equals(desc)) {
+          return k;
+        }
+      }
+      return null;
+    }
+    ArrayDeque<Class<?>> todo = new ArrayDeque<>();
+    todo.add(c);
+    while (!todo.isEmpty()) {
+      Class<?> k = todo.poll();
+      for (Method m : k.getDeclaredMethods()) {
+        if (m.getName().equals(name) && Type.getMethodDescriptor(m).equals(desc)) {
+          return m;
+        }
+      }
+      if (k.getSuperclass() != null) {
+        todo.add(k.getSuperclass());
+      }
+      for (Class<?> i : k.getInterfaces()) {
+        todo.add(i);
+      }
+    }
+    return null;
+  }
+}

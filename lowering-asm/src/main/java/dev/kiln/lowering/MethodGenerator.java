@@ -1,0 +1,753 @@
+package dev.kiln.lowering;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.kiln.frontend.Block;
+import dev.kiln.frontend.Insn;
+import dev.kiln.frontend.IrMethod;
+import dev.kiln.frontend.IrPrinter;
+import dev.kiln.frontend.Site;
+import dev.kiln.frontend.Terminator;
+import dev.kiln.frontend.Value;
+import dev.kiln.typing.KType;
+import dev.kiln.typing.Prim;
+import dev.kiln.typing.Resolution;
+import dev.kiln.typing.Signature;
+import dev.kiln.typing.TypedMethod;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+
+/**
+ * Writes one typed method as JVM bytecode.
+ *
+ * <p>Out of SSA: every value that is not folded into its use gets a local of its own (so no
+ * two values ever share a slot, and frames never merge different types in one slot); a phi's
+ * local is written on each incoming edge by loading all inputs first and storing them after,
+ * which makes the parallel copy safe against swaps. Edges that need copies and leave a
+ * conditional branch get a trampoline, so no copy runs on the wrong path. Constants, and pure
+ * non-throwing values used once later in the same block, are not stored but re-emitted at
+ * their use, which rebuilds javac's expression trees (a {@code dcmpl} lands right before its
+ * {@code ifge}). An exceptional edge carries the values live at its block's start (the
+ * frontend's invariant), so a block's try range covers its statements but not the copies and
+ * jumps of its terminator.
+ */
+final class MethodGenerator implements Emitter {
+  private final CompileUnit unit;
+  private final CompileUnit.UnitMethod um;
+  private final TypedMethod tm;
+  private final IrMethod ir;
+  private final ClassWriter cw;
+  private final AccessPolicy access;
+  private MethodVisitor mv;
+
+  private final Map<Value, Integer> slot = new IdentityHashMap<>();
+  private final Map<Value, Integer> uses = new IdentityHashMap<>();
+  private final Map<Value, Boolean> deferred = new IdentityHashMap<>();
+  private int nextSlot;
+  private final Map<Block, Label> start = new IdentityHashMap<>();
+  private final Map<Block, Label> body = new IdentityHashMap<>();
+  private final Map<Block, Label> rangeEnd = new IdentityHashMap<>();
+  private final Map<Block, Boolean> hasRange = new IdentityHashMap<>();
+  private final Map<String, Label> excTrampolines = new HashMap<>();
+  private final List<Runnable> trampolines = new ArrayList<>();
+  private int lastLine = -1;
+  private Label endLabel;
+  private Block current;
+
+  MethodGenerator(CompileUnit unit, CompileUnit.UnitMethod um, ClassWriter cw,
+                  AccessPolicy access) {
+    this.unit = unit;
+    this.um = um;
+    this.tm = um.method();
+    this.ir = tm.ir();
+    this.cw = cw;
+    this.access = access;
+  }
+
+  /** Writes the method; returns the label at the end of its code (its offset is the size). */
+  Label generate() {
+    int acc = ACC_STATIC | (um.entry() ? ACC_PUBLIC : 0);
+    Signature sig = tm.signature();
+    mv = cw.visitMethod(acc, um.name(),
+        dev.kiln.typing.UnitCall.descriptor(sig.args(), ir.returnType()), null, null);
+    countUses();
+    allocateParams(sig);
+    allocateLocals();
+    for (Block b : ir.blocks()) {
+      start.put(b, new Label());
+      body.put(b, new Label());
+      rangeEnd.put(b, new Label());
+    }
+    mv.visitCode();
+    declareHandlers();
+    for (int i = 0; i < ir.blocks().size(); i++) {
+      Block b = ir.blocks().get(i);
+      Block next = i + 1 < ir.blocks().size() ? ir.blocks().get(i + 1) : null;
+      emitBlock(b, next);
+    }
+    for (int i = 0; i < trampolines.size(); i++) {
+      trampolines.get(i).run();
+    }
+    endLabel = new Label();
+    mv.visitLabel(endLabel);
+    if (nextSlot > Limits.MAX_LOCALS) {
+      throw new LoweringError(ir.displayName() + " needs " + nextSlot
+          + " local slots, over the class-file limit of " + Limits.MAX_LOCALS);
+    }
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+    return endLabel;
+  }
+
+  // ---------------------------------------------------------------- analysis
+
+  private void countUses() {
+    for (Block b : ir.blocks()) {
+      for (Insn.Phi p : b.phis()) {
+        for (Value v : p.inputs()) {
+          uses.merge(v, 1, Integer::sum);
+          if (!(v.def() instanceof Insn.Const)) {
+            deferred.put(v, Boolean.FALSE); // a phi input must survive to the edge
+          }
+        }
+      }
+      for (Insn n : b.insns()) {
+        for (Value v : n.operands()) {
+          uses.merge(v, 1, Integer::sum);
+        }
+      }
+      for (Value v : b.terminator().operands()) {
+        uses.merge(v, 1, Integer::sum);
+      }
+    }
+    for (Block b : ir.blocks()) {
+      Map<Value, Boolean> usedHere = new IdentityHashMap<>();
+      for (Insn n : b.insns()) {
+        for (Value v : n.operands()) {
+          usedHere.put(v, Boolean.TRUE);
+        }
+      }
+      for (Value v : b.terminator().operands()) {
+        usedHere.put(v, Boolean.TRUE);
+      }
+      for (Insn n : b.insns()) {
+        Value out = n.out();
+        if (out == null || deferred.containsKey(out)) {
+          continue;
+        }
+        boolean d = n instanceof Insn.Const
+            || pure(n) && uses.getOrDefault(out, 0) == 1 && usedHere.containsKey(out);
+        deferred.put(out, d);
+      }
+    }
+  }
+
+  /** Pure and unable to throw: may move to its single use in the same block. */
+  private static boolean pure(Insn n) {
+    return (n instanceof Insn.Binary || n instanceof Insn.Neg || n instanceof Insn.Convert
+        || n instanceof Insn.Compare || n instanceof Insn.InstanceOf) && !n.canThrow();
+  }
+
+  private boolean isDeferred(Value v) {
+    return deferred.getOrDefault(v, Boolean.FALSE);
+  }
+
+  private void allocateParams(Signature sig) {
+    for (int i = 0; i < ir.params().size(); i++) {
+      Value p = ir.params().get(i);
+      slot.put(p, nextSlot);
+      nextSlot += DataModels.of(sig.args().get(i)).slots();
+    }
+  }
+
+  /** Every stored value gets its slot up front: layout order is not dominance order. */
+  private void allocateLocals() {
+    for (Block b : ir.blocks()) {
+      for (Insn.Phi p : b.phis()) {
+        slotOf(p.out());
+      }
+      for (Insn n : b.insns()) {
+        Value out = n.out();
+        if (out != null && !(n instanceof Insn.Param) && !isDeferred(out)
+            && uses.getOrDefault(out, 0) > 0) {
+          slotOf(out);
+        }
+      }
+    }
+  }
+
+  private int slotOf(Value v) {
+    Integer s = slot.get(v);
+    if (s == null) {
+      s = nextSlot;
+      slot.put(v, s);
+      nextSlot += model(v).slots();
+    }
+    return s;
+  }
+
+  private DataModel model(Value v) {
+    DataModel m = DataModels.of(typeOf(v));
+    if (m.parts().size() != 1) {
+      throw new LoweringError("struct data models are not lowered in locals yet: " + typeOf(v));
+    }
+    return m;
+  }
+
+  // ---------------------------------------------------------------- handlers
+
+  private boolean blockThrows(Block b) {
+    for (Insn n : b.insns()) {
+      if (n.canThrow()) {
+        return true;
+      }
+    }
+    return b.terminator() instanceof Terminator.Throw;
+  }
+
+  private void declareHandlers() {
+    for (Block b : ir.blocks()) {
+      boolean range = !b.handlers().isEmpty() && blockThrows(b);
+      hasRange.put(b, range);
+      if (!range) {
+        continue;
+      }
+      for (Block.Handler h : b.handlers()) {
+        mv.visitTryCatchBlock(body.get(b), rangeEnd.get(b), handlerEntry(b, h.target()),
+            h.catchType());
+      }
+    }
+  }
+
+  /** Where the exception from {@code from} enters {@code handler}. */
+  private Label handlerEntry(Block from, Block handler) {
+    if (handler.phis().isEmpty()) {
+      return start.get(handler);
+    }
+    String key = from.id() + "->" + handler.id();
+    Label l = excTrampolines.get(key);
+    if (l == null) {
+      Label label = new Label();
+      excTrampolines.put(key, label);
+      l = label;
+      trampolines.add(() -> {
+        mv.visitLabel(label);
+        storeCaught(handler);
+        copies(from, handler, true);
+        mv.visitJumpInsn(GOTO, body.get(handler));
+      });
+    }
+    return l;
+  }
+
+  private void storeCaught(Block handler) {
+    Value caught = handler.insns().get(0).out();
+    if (uses.getOrDefault(caught, 0) > 0) {
+      mv.visitVarInsn(ASTORE, slotOf(caught));
+    } else {
+      mv.visitInsn(POP);
+    }
+  }
+
+  // ---------------------------------------------------------------- blocks
+
+  private void emitBlock(Block b, Block next) {
+    current = b;
+    mv.visitLabel(start.get(b));
+    if (b.isHandler() && b.phis().isEmpty()) {
+      storeCaught(b);
+    }
+    mv.visitLabel(body.get(b));
+    for (Insn n : b.insns()) {
+      if (n instanceof Insn.Param || n instanceof Insn.CatchValue) {
+        continue;
+      }
+      Value out = n.out();
+      if (out != null && isDeferred(out)) {
+        continue;
+      }
+      if (out != null && uses.getOrDefault(out, 0) == 0 && pure(n)) {
+        continue; // dead and harmless
+      }
+      line(n.site());
+      emitInsn(n);
+      if (out != null) {
+        if (uses.getOrDefault(out, 0) > 0) {
+          mv.visitVarInsn(model(out).asmType().getOpcode(ISTORE), slotOf(out));
+        } else {
+          mv.visitInsn(out.kind().size() == 2 ? POP2 : POP);
+        }
+      }
+    }
+    Terminator t = b.terminator();
+    line(t.site());
+    if (!(t instanceof Terminator.Throw)) {
+      mv.visitLabel(rangeEnd.get(b));
+    }
+    emitTerminator(b, t, next);
+  }
+
+  private void line(Site s) {
+    if (s.line() >= 0 && s.line() != lastLine) {
+      Label l = new Label();
+      mv.visitLabel(l);
+      mv.visitLineNumber(s.line(), l);
+      lastLine = s.line();
+    }
+  }
+
+  private boolean needsCopies(Block from, Block to) {
+    int i = edgeIndex(from, to, false);
+    for (Insn.Phi p : to.phis()) {
+      if (p.inputs().get(i) != p.out()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int edgeIndex(Block from, Block to, boolean exceptional) {
+    for (int i = 0; i < to.preds().size(); i++) {
+      Block.Edge e = to.preds().get(i);
+      if (e.from() == from && e.exceptional() == exceptional) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no edge " + from + " -> " + to);
+  }
+
+  /** The parallel copy into {@code to}'s phis for the edge from {@code from}. */
+  private void copies(Block from, Block to, boolean exceptional) {
+    int i = edgeIndex(from, to, exceptional);
+    List<Insn.Phi> moved = new ArrayList<>();
+    for (Insn.Phi p : to.phis()) {
+      Value in = p.inputs().get(i);
+      if (in == p.out()) {
+        continue;
+      }
+      loadAs(in, typeOf(p.out()));
+      moved.add(p);
+    }
+    for (int k = moved.size() - 1; k >= 0; k--) {
+      Value out = moved.get(k).out();
+      mv.visitVarInsn(model(out).asmType().getOpcode(ISTORE), slotOf(out));
+    }
+  }
+
+  /** A label that reaches {@code to} from {@code from}, through a trampoline if copies are due. */
+  private Label edgeLabel(Block from, Block to) {
+    if (!needsCopies(from, to)) {
+      return start.get(to);
+    }
+    Label l = new Label();
+    trampolines.add(() -> {
+      mv.visitLabel(l);
+      copies(from, to, false);
+      mv.visitJumpInsn(GOTO, start.get(to));
+    });
+    return l;
+  }
+
+  private void jump(Block from, Block to, Block next) {
+    copies(from, to, false);
+    if (to != next) {
+      mv.visitJumpInsn(GOTO, start.get(to));
+    }
+  }
+
+  private void emitTerminator(Block b, Terminator t, Block next) {
+    if (t instanceof Terminator.Goto g) {
+      jump(b, g.target(), next);
+    } else if (t instanceof Terminator.If i) {
+      Resolution r = tm.resolution(t);
+      BranchLowering bl = r == null ? null : unit.registry().lookupBranch(r.key(), r.signature());
+      if (bl == null) {
+        throw noLowering(t.site(), "condition " + i.cond().key(), r);
+      }
+      Label ifTrue = edgeLabel(b, i.ifTrue());
+      bl.emit(this, r.signature(), i.operands(), ifTrue);
+      jump(b, i.ifFalse(), next);
+    } else if (t instanceof Terminator.Switch s) {
+      load(s.key());
+      Map<Block, Label> labels = new IdentityHashMap<>();
+      for (Block target : s.successors()) {
+        labels.put(target, edgeLabel(b, target));
+      }
+      Label dflt = labels.get(s.fallback());
+      List<Integer> keys = s.keys();
+      Label[] ls = new Label[keys.size()];
+      for (int k = 0; k < ls.length; k++) {
+        ls[k] = labels.get(s.targets().get(k));
+      }
+      if (keys.isEmpty()) {
+        mv.visitInsn(POP);
+        mv.visitJumpInsn(GOTO, dflt);
+      } else {
+        long lo = keys.get(0);
+        long hi = keys.get(keys.size() - 1);
+        if (hi - lo + 1 <= 2L * keys.size() + 8) {
+          Label[] table = new Label[(int) (hi - lo + 1)];
+          java.util.Arrays.fill(table, dflt);
+          for (int k = 0; k < ls.length; k++) {
+            table[(int) (keys.get(k) - lo)] = ls[k];
+          }
+          mv.visitTableSwitchInsn((int) lo, (int) hi, dflt, table);
+        } else {
+          int[] ks = keys.stream().mapToInt(Integer::intValue).toArray();
+          mv.visitLookupSwitchInsn(dflt, ks, ls);
+        }
+      }
+    } else if (t instanceof Terminator.Return r) {
+      if (r.value() == null) {
+        mv.visitInsn(RETURN);
+      } else {
+        KType rt = declared(ir.returnType());
+        loadAs(r.value(), rt);
+        mv.visitInsn(rt.asmType().getOpcode(IRETURN));
+      }
+    } else if (t instanceof Terminator.Throw x) {
+      load(x.exception());
+      mv.visitInsn(ATHROW);
+      mv.visitLabel(rangeEnd.get(b));
+    }
+  }
+
+  // ---------------------------------------------------------------- statements
+
+  private LoweringError noLowering(Site site, String what, Resolution r) {
+    return new LoweringError("Kiln has no lowering for " + what
+        + (r != null ? " with signature " + r.signature() : "") + " at " + ir.where(site)
+        + " in " + ir.displayName());
+  }
+
+  private void viaRegistry(Insn n, String what) {
+    Resolution r = tm.resolution(n);
+    Lowering l = r == null ? null : unit.registry().lookup(r.key(), r.signature());
+    if (l == null) {
+      throw noLowering(n.site(), what, r);
+    }
+    l.emit(this, r.signature(), n.operands());
+  }
+
+  private void emitInsn(Insn n) {
+    if (n instanceof Insn.Const c) {
+      constantOrClass(c.value());
+    } else if (n instanceof Insn.Binary || n instanceof Insn.Neg || n instanceof Insn.Convert
+        || n instanceof Insn.Compare) {
+      viaRegistry(n, IrPrinter.statement(n));
+    } else if (n instanceof Insn.ArrayLength x) {
+      if (tm.resolution(n) != null) {
+        viaRegistry(n, "array length");
+      } else {
+        load(x.array());
+        mv.visitInsn(ARRAYLENGTH);
+      }
+    } else if (n instanceof Insn.ArrayLoad x) {
+      if (tm.resolution(n) != null) {
+        viaRegistry(n, "array load");
+      } else {
+        load(x.array());
+        load(x.index());
+        mv.visitInsn(x.opcode());
+      }
+    } else if (n instanceof Insn.ArrayStore x) {
+      if (tm.resolution(n) != null) {
+        viaRegistry(n, "array store");
+      } else {
+        load(x.array());
+        load(x.index());
+        load(x.value());
+        mv.visitInsn(x.opcode());
+      }
+    } else if (n instanceof Insn.NewArray x) {
+      newArray(x);
+    } else if (n instanceof Insn.GetStatic x) {
+      Type t = Type.getType(x.field().desc());
+      if (access.accessible(x.field())) {
+        mv.visitFieldInsn(GETSTATIC, x.field().owner(), x.field().name(), x.field().desc());
+      } else {
+        indy("getStatic", x.field().name(), Type.getMethodDescriptor(t), x.field().owner());
+      }
+    } else if (n instanceof Insn.PutStatic x) {
+      Type t = Type.getType(x.field().desc());
+      loadAs(x.value(), declared(t));
+      if (access.accessible(x.field())) {
+        mv.visitFieldInsn(PUTSTATIC, x.field().owner(), x.field().name(), x.field().desc());
+      } else {
+        indy("putStatic", x.field().name(), Type.getMethodDescriptor(Type.VOID_TYPE, t),
+            x.field().owner());
+      }
+    } else if (n instanceof Insn.GetField x) {
+      load(x.object());
+      if (access.accessible(x.field())) {
+        mv.visitFieldInsn(GETFIELD, x.field().owner(), x.field().name(), x.field().desc());
+      } else {
+        indy("getField", x.field().name(), Type.getMethodDescriptor(Type.getType(x.field().desc()),
+            Type.getObjectType(x.field().owner())), x.field().owner());
+      }
+    } else if (n instanceof Insn.PutField x) {
+      load(x.object());
+      load(x.value());
+      if (access.accessible(x.field())) {
+        mv.visitFieldInsn(PUTFIELD, x.field().owner(), x.field().name(), x.field().desc());
+      } else {
+        indy("putField", x.field().name(), Type.getMethodDescriptor(Type.VOID_TYPE,
+            Type.getObjectType(x.field().owner()), Type.getType(x.field().desc())),
+            x.field().owner());
+      }
+    } else if (n instanceof Insn.Invoke x) {
+      invoke(x);
+    } else if (n instanceof Insn.Construct x) {
+      construct(x);
+    } else if (n instanceof Insn.InvokeDynamic x) {
+      Type[] params = Type.getArgumentTypes(x.desc());
+      for (int i = 0; i < params.length; i++) {
+        loadAs(x.args().get(i), declared(params[i]));
+      }
+      mv.visitInvokeDynamicInsn(x.name(), x.desc(), x.bootstrap(), x.bootstrapArgs().toArray());
+    } else if (n instanceof Insn.CheckCast x) {
+      load(x.operand());
+      mv.visitTypeInsn(CHECKCAST, x.type().getInternalName());
+    } else if (n instanceof Insn.InstanceOf x) {
+      load(x.operand());
+      mv.visitTypeInsn(INSTANCEOF, x.type().getInternalName());
+    } else if (n instanceof Insn.MonitorEnter x) {
+      load(x.object());
+      mv.visitInsn(MONITORENTER);
+    } else if (n instanceof Insn.MonitorExit x) {
+      load(x.object());
+      mv.visitInsn(MONITOREXIT);
+    } else {
+      throw new LoweringError("cannot lower " + IrPrinter.statement(n) + " at "
+          + ir.where(n.site()) + " in " + ir.displayName());
+    }
+  }
+
+  private KType declared(Type t) {
+    return dev.kiln.typing.Types.of(t, access.loader());
+  }
+
+  private void indy(String kind, String name, String desc, String owner) {
+    Handle bsm = new Handle(H_INVOKESTATIC, CompileUnit.BOOTSTRAPS, kind,
+        "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+            + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;)Ljava/lang/invoke/CallSite;", false);
+    mv.visitInvokeDynamicInsn(name, desc, bsm, hostClassConstant(owner));
+  }
+
+  /**
+   * A class constant for an indy's static argument. A class the unit may not name is passed
+   * by name and resolved in the bootstrap through the host's trusted lookup.
+   */
+  private Object hostClassConstant(String owner) {
+    Class<?> c = access.load(owner);
+    if (access.classAccessible(c)) {
+      return Type.getObjectType(owner);
+    }
+    return new ConstantDynamic("class", "Ljava/lang/Class;", new Handle(H_INVOKESTATIC,
+        CompileUnit.BOOTSTRAPS, "classByName", "(Ljava/lang/invoke/MethodHandles$Lookup;"
+        + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)Ljava/lang/Class;", false),
+        c.getName());
+  }
+
+  private void newArray(Insn.NewArray x) {
+    for (Value d : x.dims()) {
+      loadAs(d, Prim.INT);
+    }
+    Type at = x.arrayType();
+    if (x.dims().size() > 1) {
+      mv.visitMultiANewArrayInsn(at.getDescriptor(), x.dims().size());
+      return;
+    }
+    Type elem = Type.getType(at.getDescriptor().substring(1));
+    switch (elem.getSort()) {
+      case Type.BOOLEAN -> mv.visitIntInsn(NEWARRAY, T_BOOLEAN);
+      case Type.BYTE -> mv.visitIntInsn(NEWARRAY, T_BYTE);
+      case Type.CHAR -> mv.visitIntInsn(NEWARRAY, T_CHAR);
+      case Type.SHORT -> mv.visitIntInsn(NEWARRAY, T_SHORT);
+      case Type.INT -> mv.visitIntInsn(NEWARRAY, T_INT);
+      case Type.LONG -> mv.visitIntInsn(NEWARRAY, T_LONG);
+      case Type.FLOAT -> mv.visitIntInsn(NEWARRAY, T_FLOAT);
+      case Type.DOUBLE -> mv.visitIntInsn(NEWARRAY, T_DOUBLE);
+      default -> mv.visitTypeInsn(ANEWARRAY, elem.getSort() == Type.ARRAY ? elem.getDescriptor()
+          : elem.getInternalName());
+    }
+  }
+
+  private void invoke(Insn.Invoke x) {
+    Resolution r = tm.resolution(x);
+    if (r == null) {
+      throw noLowering(x.site(), "call to " + x.method(), null);
+    }
+    Lowering custom = r.call() == null ? unit.registry().lookup(r.key(), r.signature()) : null;
+    if (custom != null) {
+      custom.emit(this, r.signature(), x.args());
+      return;
+    }
+    List<KType> params = r.signature().args();
+    for (int i = 0; i < x.args().size(); i++) {
+      loadAs(x.args().get(i), params.get(i));
+    }
+    if (r.call() != null) {
+      mv.visitMethodInsn(INVOKESTATIC, unit.internalName(), r.call().name(),
+          r.call().descriptor(), false);
+      Type declaredReturn = Type.getReturnType(r.call().descriptor());
+      KType precise = r.call().signature().returnType();
+      if (declaredReturn.getSort() >= Type.ARRAY
+          && !precise.asmType().equals(declaredReturn) && precise != dev.kiln.typing.NullType.NULL) {
+        mv.visitTypeInsn(CHECKCAST, precise.asmType().getSort() == Type.ARRAY
+            ? precise.asmType().getDescriptor() : precise.asmType().getInternalName());
+      }
+      return;
+    }
+    var m = x.method();
+    if (access.accessible(m)) {
+      mv.visitMethodInsn(x.opcode(), m.owner(), m.name(), m.desc(), m.isInterface());
+      return;
+    }
+    String kind = switch (x.opcode()) {
+      case INVOKESTATIC -> "invokeStatic";
+      case INVOKESPECIAL -> "invokeSpecial";
+      default -> "invokeVirtual";
+    };
+    String desc = x.opcode() == INVOKESTATIC ? m.desc()
+        : "(" + Type.getObjectType(m.owner()).getDescriptor() + m.desc().substring(1);
+    indy(kind, m.name(), desc, m.owner());
+  }
+
+  private void construct(Insn.Construct x) {
+    var ctor = x.ctor();
+    Type[] params = Type.getArgumentTypes(ctor.desc());
+    if (access.accessible(ctor)) {
+      mv.visitTypeInsn(NEW, x.type());
+      mv.visitInsn(DUP);
+      for (int i = 0; i < params.length; i++) {
+        loadAs(x.args().get(i), declared(params[i]));
+      }
+      mv.visitMethodInsn(INVOKESPECIAL, ctor.owner(), "<init>", ctor.desc(), false);
+    } else {
+      for (int i = 0; i < params.length; i++) {
+        loadAs(x.args().get(i), declared(params[i]));
+      }
+      indy("construct", "new", Type.getMethodDescriptor(Type.getObjectType(x.type()), params),
+          x.type());
+    }
+  }
+
+  private void constantOrClass(Object v) {
+    if (v instanceof Type t) {
+      if (access.classAccessible(access.load(t.getSort() == Type.ARRAY ? t.getDescriptor()
+          : t.getInternalName()))) {
+        mv.visitLdcInsn(t);
+      } else {
+        mv.visitLdcInsn(hostClassConstant(t.getInternalName()));
+      }
+    } else {
+      constant(v);
+    }
+  }
+
+  // ---------------------------------------------------------------- Emitter
+
+  @Override
+  public MethodVisitor visitor() {
+    return mv;
+  }
+
+  @Override
+  public void load(Value v) {
+    if (isDeferred(v)) {
+      emitInsn(v.def());
+      return;
+    }
+    Integer s = slot.get(v);
+    if (s == null) {
+      throw new IllegalStateException("value " + v + " used before it was stored, in "
+          + ir.displayName() + " block " + current);
+    }
+    mv.visitVarInsn(model(v).asmType().getOpcode(ILOAD), s);
+  }
+
+  @Override
+  public void loadAs(Value v, KType target) {
+    load(v);
+    KType from = typeOf(v);
+    if (from.equals(target)) {
+      return;
+    }
+    CastLowering c = unit.registry().lookupCast(from, target);
+    if (c == null) {
+      throw new LoweringError("no conversion from " + from + " to " + target + " in "
+          + ir.displayName());
+    }
+    c.emit(this, from, target);
+  }
+
+  @Override
+  public void constant(Object value) {
+    if (value == null) {
+      mv.visitInsn(ACONST_NULL);
+    } else if (value instanceof Integer i) {
+      int x = i;
+      if (x >= -1 && x <= 5) {
+        mv.visitInsn(ICONST_0 + x);
+      } else if (x >= Byte.MIN_VALUE && x <= Byte.MAX_VALUE) {
+        mv.visitIntInsn(BIPUSH, x);
+      } else if (x >= Short.MIN_VALUE && x <= Short.MAX_VALUE) {
+        mv.visitIntInsn(SIPUSH, x);
+      } else {
+        mv.visitLdcInsn(x);
+      }
+    } else if (value instanceof Long l) {
+      if (l == 0L || l == 1L) {
+        mv.visitInsn(LCONST_0 + (int) (long) l);
+      } else {
+        mv.visitLdcInsn(l);
+      }
+    } else if (value instanceof Float f) {
+      int bits = Float.floatToRawIntBits(f);
+      if (bits == Float.floatToRawIntBits(0f) || f == 1f || f == 2f) {
+        mv.visitInsn(FCONST_0 + (int) (float) f);
+      } else {
+        mv.visitLdcInsn(f);
+      }
+    } else if (value instanceof Double d) {
+      long bits = Double.doubleToRawLongBits(d);
+      if (bits == Double.doubleToRawLongBits(0d) || d == 1d) {
+        mv.visitInsn(DCONST_0 + (int) (double) d);
+      } else {
+        mv.visitLdcInsn(d);
+      }
+    } else if (value instanceof String || value instanceof Type) {
+      mv.visitLdcInsn(value);
+    } else {
+      throw new LoweringError("unsupported constant " + value + " in " + ir.displayName());
+    }
+  }
+
+  @Override
+  public KType typeOf(Value v) {
+    return tm.typeOf(v);
+  }
+
+  @Override
+  public int newLocal(KType t) {
+    int s = nextSlot;
+    nextSlot += DataModels.of(t).slots();
+    return s;
+  }
+
+  @Override
+  public LoweringRegistry registry() {
+    return unit.registry();
+  }
+
+}

@@ -1,0 +1,37 @@
+package dev.kiln.typing;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A typed signature: result and argument types (Numba's {@code Signature}). Printed in Java
+ * syntax: {@code double(double[], double[])}.
+ */
+public record Signature(KType returnType, List<KType> args) {
+  public Signature {
+    args = List.copyOf(args);
+  }
+
+  public static Signature of(KType returnType, KType... args) {
+    return new Signature(returnType, List.of(args));
+  }
+
+  /** The JVM method descriptor of the classes the types are stored as. */
+  public String descriptor() {
+    StringBuilder sb = new StringBuilder("(");
+    for (KType a : args) {
+      sb.append(a.asmType().getDescriptor());
+    }
+    return sb.append(')').append(returnType.asmType().getDescriptor()).toString();
+  }
+
+  /** The argument list alone: {@code (double[], double[])}. */
+  public String argsText() {
+    return args.stream().map(KType::javaName).collect(Collectors.joining(", ", "(", ")"));
+  }
+
+  @Override
+  public String toString() {
+    return returnType.javaName() + argsText();
+  }
+}
