@@ -110,6 +110,54 @@ public final class Bootstraps {
     return new ConstantCallSite(mh.asType(type));
   }
 
+  /**
+   * Runs an original {@code invokedynamic} bootstrap with the lookup of the class that
+   * declared the site ({@code host}), so what it links (a lambda class, say) is what the
+   * original would have linked.
+   */
+  public static CallSite hostIndy(MethodHandles.Lookup caller, String name, MethodType type,
+                                  Class<?> host, MethodHandle bootstrap, Object... args)
+      throws Throwable {
+    MethodHandles.Lookup l = trusted(caller, host);
+    Object[] all = new Object[args.length + 3];
+    all[0] = l;
+    all[1] = name;
+    all[2] = type;
+    System.arraycopy(args, 0, all, 3, args.length);
+    return (CallSite) bootstrap.invokeWithArguments(all);
+  }
+
+  /** A method or field handle the unit may not name, resolved through the owner's lookup. */
+  public static MethodHandle handle(MethodHandles.Lookup caller, String name, Class<?> type,
+                                    int tag, Class<?> owner, String member, String desc)
+      throws ReflectiveOperationException {
+    MethodHandles.Lookup l = trusted(caller, owner);
+    ClassLoader loader = owner.getClassLoader();
+    switch (tag) {
+      case 1: // REF_getField
+        return l.findGetter(owner, member, fieldType(desc, loader));
+      case 2: // REF_getStatic
+        return l.findStaticGetter(owner, member, fieldType(desc, loader));
+      case 3: // REF_putField
+        return l.findSetter(owner, member, fieldType(desc, loader));
+      case 4: // REF_putStatic
+        return l.findStaticSetter(owner, member, fieldType(desc, loader));
+      case 6: // REF_invokeStatic
+        return l.findStatic(owner, member, MethodType.fromMethodDescriptorString(desc, loader));
+      case 7: // REF_invokeSpecial
+        return l.findSpecial(owner, member, MethodType.fromMethodDescriptorString(desc, loader),
+            owner);
+      case 8: // REF_newInvokeSpecial
+        return l.findConstructor(owner, MethodType.fromMethodDescriptorString(desc, loader));
+      default: // REF_invokeVirtual, REF_invokeInterface
+        return l.findVirtual(owner, member, MethodType.fromMethodDescriptorString(desc, loader));
+    }
+  }
+
+  private static Class<?> fieldType(String desc, ClassLoader loader) {
+    return MethodType.fromMethodDescriptorString("()" + desc, loader).returnType();
+  }
+
   /** A class the unit may not name, as a dynamic constant resolved by binary name. */
   public static Class<?> classByName(MethodHandles.Lookup caller, String name, Class<?> type,
                                      String binaryName) throws ReflectiveOperationException {

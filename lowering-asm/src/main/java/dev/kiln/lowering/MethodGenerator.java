@@ -513,7 +513,7 @@ final class MethodGenerator implements Emitter {
       for (int i = 0; i < params.length; i++) {
         loadAs(x.args().get(i), declared(params[i]));
       }
-      mv.visitInvokeDynamicInsn(x.name(), x.desc(), x.bootstrap(), x.bootstrapArgs().toArray());
+      invokeDynamic(x);
     } else if (n instanceof Insn.CheckCast x) {
       load(x.operand());
       mv.visitTypeInsn(CHECKCAST, x.type().getInternalName());
@@ -556,6 +556,59 @@ final class MethodGenerator implements Emitter {
         CompileUnit.BOOTSTRAPS, "classByName", "(Ljava/lang/invoke/MethodHandles$Lookup;"
         + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/String;)Ljava/lang/Class;", false),
         c.getName());
+  }
+
+  /**
+   * Re-emits an {@code invokedynamic}. When its bootstrap or a method-handle argument names a
+   * member the unit may not reach (a lambda's private {@code lambda$} body), the site is
+   * bootstrapped through {@code Bootstraps.hostIndy} instead: the original bootstrap runs with
+   * the declaring class's own lookup, so a lambda class becomes that class's nestmate exactly
+   * as in the original, and inaccessible handles are resolved through it as dynamic constants.
+   */
+  private void invokeDynamic(Insn.InvokeDynamic x) {
+    Handle bsm = x.bootstrap();
+    boolean direct = handleAccessible(bsm);
+    for (Object a : x.bootstrapArgs()) {
+      if (a instanceof Handle h && !handleAccessible(h)) {
+        direct = false;
+      }
+    }
+    if (direct && !bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory")) {
+      mv.visitInvokeDynamicInsn(x.name(), x.desc(), bsm, x.bootstrapArgs().toArray());
+      return;
+    }
+    List<Object> args = new ArrayList<>();
+    args.add(hostClassConstant(ir.owner()));
+    args.add(handleConstant(bsm));
+    for (Object a : x.bootstrapArgs()) {
+      args.add(a instanceof Handle h ? handleConstant(h) : a);
+    }
+    Handle host = new Handle(H_INVOKESTATIC, CompileUnit.BOOTSTRAPS, "hostIndy",
+        "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+            + "Ljava/lang/Class;Ljava/lang/invoke/MethodHandle;[Ljava/lang/Object;)"
+            + "Ljava/lang/invoke/CallSite;", false);
+    mv.visitInvokeDynamicInsn(x.name(), x.desc(), host, args.toArray());
+  }
+
+  private boolean handleAccessible(Handle h) {
+    if (h.getTag() <= H_PUTSTATIC) {
+      return access.accessible(new dev.kiln.frontend.FieldRef(h.getOwner(), h.getName(),
+          h.getDesc()));
+    }
+    return access.accessible(new dev.kiln.frontend.MethodRef(h.getOwner(), h.getName(),
+        h.getDesc(), h.isInterface()));
+  }
+
+  /** {@code h} itself when the unit may name it, else a dynamic constant resolving it. */
+  private Object handleConstant(Handle h) {
+    if (handleAccessible(h)) {
+      return h;
+    }
+    return new ConstantDynamic("handle", "Ljava/lang/invoke/MethodHandle;", new Handle(
+        H_INVOKESTATIC, CompileUnit.BOOTSTRAPS, "handle", "(Ljava/lang/invoke/MethodHandles$Lookup;"
+        + "Ljava/lang/String;Ljava/lang/Class;ILjava/lang/Class;Ljava/lang/String;"
+        + "Ljava/lang/String;)Ljava/lang/invoke/MethodHandle;", false),
+        h.getTag(), hostClassConstant(h.getOwner()), h.getName(), h.getDesc());
   }
 
   private void newArray(Insn.NewArray x) {
