@@ -158,6 +158,35 @@ public final class Bootstraps {
     return MethodType.fromMethodDescriptorString("()" + desc, loader).returnType();
   }
 
+  /**
+   * A virtual call on a receiver whose exact class typing knows but generated code cannot name
+   * (a lambda's hidden class): the call site is a constant handle to that class's method.
+   */
+  public static CallSite exactVirtual(MethodHandles.Lookup caller, String name, MethodType type,
+                                      int classToken) throws ReflectiveOperationException {
+    Class<?> exact = dev.kiln.lowering.ClassTokens.get(classToken);
+    MethodType mt = type.dropParameterTypes(0, 1);
+    MethodHandles.Lookup host;
+    synchronized (Bootstraps.class) {
+      host = ADMITTED.get(caller.lookupClass());
+    }
+    if (host == null) {
+      throw new IllegalAccessException(caller.lookupClass() + " is not a class Kiln generated");
+    }
+    MethodHandle mh;
+    try {
+      mh = host.findVirtual(exact, name, mt);
+    } catch (IllegalAccessException e) {
+      try {
+        mh = MethodHandles.privateLookupIn(exact, host).findVirtual(exact, name, mt);
+      } catch (IllegalAccessException e2) {
+        // cannot bind to the class itself: an ordinary virtual call on the declared type
+        mh = host.findVirtual(type.parameterType(0), name, mt);
+      }
+    }
+    return new ConstantCallSite(mh.asType(type));
+  }
+
   /** A class the unit may not name, as a dynamic constant resolved by binary name. */
   public static Class<?> classByName(MethodHandles.Lookup caller, String name, Class<?> type,
                                      String binaryName) throws ReflectiveOperationException {

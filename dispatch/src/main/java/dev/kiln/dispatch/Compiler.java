@@ -33,8 +33,19 @@ final class Compiler {
 
   static Specialization compile(MethodTarget target, List<KType> key) {
     long t0 = System.nanoTime();
-    UnitBuilder unit = new UnitBuilder(target, TYPING);
-    List<CompileUnit.UnitMethod> methods = unit.build(key);
+    java.util.Set<String> excluded = new java.util.HashSet<>();
+    UnitBuilder unit;
+    List<CompileUnit.UnitMethod> methods;
+    while (true) {
+      unit = new UnitBuilder(target, TYPING, excluded);
+      try {
+        methods = unit.build(key);
+        break;
+      } catch (UnitBuilder.Unlinkable u) {
+        Log.debug("not linking " + u.key + ": " + u.getMessage());
+        excluded.add(u.key);
+      }
+    }
     String internal = target.owner.getName().replace('.', '/') + "$$Kiln$"
         + sanitize(target.name()) + "$"
         + UNITS.computeIfAbsent(target.owner, k -> new AtomicInteger()).getAndIncrement();

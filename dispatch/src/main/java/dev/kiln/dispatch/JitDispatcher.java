@@ -312,11 +312,16 @@ final class JitDispatcher implements Dispatcher {
 
   @Override
   public String inspectBytecode(String signature) {
-    Signature want = Types.parseSignature(signature, target.owner.getClassLoader());
+    String want = signature.replace(" ", "");
     for (Specialization s : compiled) {
-      if (s.signature().toString().equals(signature.strip())
-          || s.signature().argsText().equals(want.argsText())
-          || s.key().equals(want.args())) {
+      if (s.signature().toString().replace(" ", "").equals(want)
+          || s.signature().argsText().replace(" ", "").equals(want)) {
+        return s.isFallback() ? "(runs the original method)" : Lowerer.text(s.bytes());
+      }
+    }
+    Signature parsed = Types.parseSignature(signature, target.owner.getClassLoader());
+    for (Specialization s : compiled) {
+      if (s.key().equals(parsed.args())) {
         return s.isFallback() ? "(runs the original method)" : Lowerer.text(s.bytes());
       }
     }

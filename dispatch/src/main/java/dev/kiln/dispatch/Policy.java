@@ -11,6 +11,12 @@ final class Policy {
    */
   static final int INLINE_CACHE_DEPTH = 8;
 
+  /**
+   * Methods one compile unit may link (root included); calls past it go to the originals.
+   * Bounds compile time and class size when a kernel calls into a large body of user code.
+   */
+  static final int MAX_UNIT_METHODS = 64;
+
   /** Entries of the megamorphic lookup table (argument classes → specialization). */
   static final int MEGAMORPHIC_CACHE_SIZE = 1024;
 }

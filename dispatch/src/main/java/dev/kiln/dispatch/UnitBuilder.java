@@ -1,11 +1,13 @@
 package dev.kiln.dispatch;
 
 import dev.kiln.Jit;
+import dev.kiln.frontend.CompileError;
 import dev.kiln.frontend.Frontend;
 import dev.kiln.frontend.IrMethod;
 import dev.kiln.frontend.MethodRef;
 import dev.kiln.lowering.CompileUnit;
 import dev.kiln.typing.CallResolver;
+import dev.kiln.typing.InstanceType;
 import dev.kiln.typing.KType;
 import dev.kiln.typing.NullType;
 import dev.kiln.typing.Prim;
@@ -43,9 +45,11 @@ final class UnitBuilder implements CallResolver {
   private final Map<String, UnitCall> calls = new HashMap<>();
   private final Map<String, TypedMethod> typed = new LinkedHashMap<>();
   private final Map<Class<?>, ClassNode> classNodes = new HashMap<>();
+  private final java.util.Set<String> excluded;
   private int counter;
 
-  UnitBuilder(MethodTarget root, TypingContext ctx) {
+  UnitBuilder(MethodTarget root, TypingContext ctx, java.util.Set<String> excluded) {
+    this.excluded = excluded;
     this.root = root;
     this.ctx = ctx;
     this.loader = root.owner.getClassLoader();
@@ -86,7 +90,7 @@ final class UnitBuilder implements CallResolver {
 
   @Override
   public UnitCall resolve(int opcode, MethodRef m, List<KType> actual) {
-    if (opcode != Opcodes.INVOKESTATIC) {
+    if (m.name().equals("<init>") || typed.size() >= Policy.MAX_UNIT_METHODS) {
       return null;
     }
     Class<?> owner;
@@ -95,25 +99,56 @@ final class UnitBuilder implements CallResolver {
     } catch (ClassNotFoundException | LinkageError e) {
       return null;
     }
-    Method target = findStatic(owner, m.name(), m.desc());
+    Method target;
+    List<KType> args = new ArrayList<>();
+    Type[] declared = Type.getArgumentTypes(m.desc());
+    int shift = 0;
+    if (opcode == Opcodes.INVOKESTATIC) {
+      target = findStatic(owner, m.name(), m.desc());
+    } else {
+      // an instance call links only where the receiver's class, hence the body, is known
+      KType receiver = actual.get(0);
+      Class<?> exact;
+      if (opcode == Opcodes.INVOKESPECIAL) {
+        exact = owner;
+      } else if (receiver instanceof InstanceType it && it.exact()) {
+        exact = it.cls();
+      } else {
+        return null;
+      }
+      target = opcode == Opcodes.INVOKESPECIAL ? findDeclared(exact, m.name(), m.desc())
+          : findVirtual(exact, m.name(), m.desc());
+      if (target == null || Modifier.isStatic(target.getModifiers())) {
+        return null;
+      }
+      args.add(receiver instanceof InstanceType it && it.exact() ? receiver
+          : InstanceType.declared(exact));
+      shift = 1;
+    }
     if (target == null || !linkable(target)) {
       return null;
     }
-    Type[] declared = Type.getArgumentTypes(m.desc());
-    List<KType> args = new ArrayList<>();
     for (int i = 0; i < declared.length; i++) {
       KType d = Types.of(declared[i], loader);
-      KType a = actual.get(i);
+      KType a = actual.get(i + shift);
       args.add(d instanceof Prim || a == NullType.NULL || a == null ? d : a);
     }
     String declaring = target.getDeclaringClass().getName().replace('.', '/');
     String key = key(declaring, m.name(), m.desc(), args);
+    if (excluded.contains(key)) {
+      return null;
+    }
     UnitCall known = calls.get(key);
     if (known != null) {
       return known;
     }
-    ClassNode cn = classNodes.computeIfAbsent(target.getDeclaringClass(),
-        c -> Frontend.parse(ClassBytes.of(c)));
+    ClassNode cn;
+    try {
+      cn = classNodes.computeIfAbsent(target.getDeclaringClass(),
+          c -> Frontend.parse(ClassBytes.of(c)));
+    } catch (CompileError e) {
+      return null; // no bytecode to read (a generated or hidden class): call it as it is
+    }
     MethodNode mn = Frontend.method(cn, m.name(), m.desc());
     if (mn == null) {
       return null;
@@ -123,21 +158,45 @@ final class UnitBuilder implements CallResolver {
     UnitCall placeholder = new UnitCall(name, new Signature(Types.of(ret, loader), args),
         UnitCall.descriptor(args, ret));
     calls.put(key, placeholder);
-    IrMethod ir = Frontend.build(cn, mn);
-    TypedMethod tm = Typer.infer(ir, args, ctx, loader, this);
-    typed.put(name, tm);
-    UnitCall done = new UnitCall(name, tm.signature(), placeholder.descriptor());
-    calls.put(key, done);
-    return done;
+    try {
+      IrMethod ir = Frontend.build(cn, mn);
+      TypedMethod tm = Typer.infer(ir, args, ctx, loader, this);
+      typed.put(name, tm);
+      UnitCall done = new UnitCall(name, tm.signature(), placeholder.descriptor());
+      calls.put(key, done);
+      return done;
+    } catch (CompileError e) {
+      if (target.isAnnotationPresent(Jit.class)) {
+        throw e; // the user asked for this one compiled
+      }
+      throw new Unlinkable(key, e);
+    }
   }
 
+  /** A callee Kiln chose to link failed to compile: build again, calling it uncompiled. */
+  static final class Unlinkable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final String key;
+
+    Unlinkable(String key, CompileError cause) {
+      super(cause.getMessage(), cause, false, false);
+      this.key = key;
+    }
+  }
+
+  /**
+   * Whether calls may link {@code target}'s body into the unit: user code (not the JDK's), not
+   * native. Linked callees from other classes are compiled only as part of this unit.
+   */
   private boolean linkable(Method target) {
     Class<?> c = target.getDeclaringClass();
-    if (c.getClassLoader() == null || c.getClassLoader() == ClassLoader.getPlatformClassLoader()
-        || Modifier.isNative(target.getModifiers())) {
+    ClassLoader l = c.getClassLoader();
+    if (l == null || l == ClassLoader.getPlatformClassLoader() || c.isHidden()
+        || Modifier.isNative(target.getModifiers()) || Modifier.isAbstract(target.getModifiers())) {
       return false;
     }
-    return target.isAnnotationPresent(Jit.class) || c.getNestHost() == root.owner.getNestHost();
+    return target.isAnnotationPresent(Jit.class) || l == loader
+        || c.getNestHost() == root.owner.getNestHost();
   }
 
   private static Method findStatic(Class<?> c, String name, String desc) {
@@ -150,6 +209,55 @@ final class UnitBuilder implements CallResolver {
       }
     }
     return null;
+  }
+
+  private static Method findDeclared(Class<?> c, String name, String desc) {
+    for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+      for (Method m : k.getDeclaredMethods()) {
+        if (m.getName().equals(name) && Type.getMethodDescriptor(m).equals(desc)) {
+          return m;
+        }
+      }
+    }
+    return findDefault(c, name, desc);
+  }
+
+  /** The method {@code invokevirtual} selects for an object of exactly class {@code c}. */
+  private static Method findVirtual(Class<?> c, String name, String desc) {
+    for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+      for (Method m : k.getDeclaredMethods()) {
+        if (m.getName().equals(name) && Type.getMethodDescriptor(m).equals(desc)
+            && !Modifier.isStatic(m.getModifiers()) && !Modifier.isPrivate(m.getModifiers())) {
+          return Modifier.isAbstract(m.getModifiers()) ? null : m;
+        }
+      }
+    }
+    return findDefault(c, name, desc);
+  }
+
+  private static Method findDefault(Class<?> c, String name, String desc) {
+    ArrayDeque<Class<?>> todo = new ArrayDeque<>();
+    for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+      todo.addAll(List.of(k.getInterfaces()));
+    }
+    Method found = null;
+    while (!todo.isEmpty()) {
+      Class<?> i = todo.poll();
+      for (Method m : i.getDeclaredMethods()) {
+        if (m.isDefault() && m.getName().equals(name) && Type.getMethodDescriptor(m).equals(desc)) {
+          if (found != null && found.getDeclaringClass() != m.getDeclaringClass()
+              && !found.getDeclaringClass().isAssignableFrom(m.getDeclaringClass())
+              && !m.getDeclaringClass().isAssignableFrom(found.getDeclaringClass())) {
+            return null; // not one maximally specific default: let the JVM decide
+          }
+          if (found == null || found.getDeclaringClass().isAssignableFrom(m.getDeclaringClass())) {
+            found = m;
+          }
+        }
+      }
+      todo.addAll(List.of(i.getInterfaces()));
+    }
+    return found;
   }
 
   private static String key(String owner, String name, String desc, List<KType> args) {

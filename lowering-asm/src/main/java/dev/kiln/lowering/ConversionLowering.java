@@ -55,7 +55,8 @@ final class ConversionLowering {
       }
     });
     r.lowerCast((from, to) -> !(from instanceof Prim) && !(to instanceof Prim), (e, from, to) -> {
-      if (from == NullType.NULL || to.toClass().isAssignableFrom(from.toClass())) {
+      if (from == NullType.NULL || dev.kiln.typing.InstanceType.nameable(to.toClass())
+          .isAssignableFrom(from.toClass())) {
         return;
       }
       e.visitor().visitTypeInsn(CHECKCAST, internalName(to));

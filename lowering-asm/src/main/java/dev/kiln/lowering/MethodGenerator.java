@@ -645,33 +645,71 @@ final class MethodGenerator implements Emitter {
       custom.emit(this, r.signature(), x.args());
       return;
     }
+    var m = x.method();
+    int op = x.opcode();
+    Class<?> exact = null;
+    boolean direct = false;
+    if (r.call() == null && (op == INVOKEVIRTUAL || op == INVOKEINTERFACE)
+        && typeOf(x.args().get(0)) instanceof dev.kiln.typing.InstanceType it && it.exact()
+        && !it.cls().isInterface() && it.cls() != access.load(m.owner())) {
+      exact = it.cls();
+      direct = !exact.isHidden() && access.classAccessible(exact)
+          && AccessPolicy.findMethod(exact, m.name(), m.desc()) instanceof java.lang.reflect.Method rm
+          && java.lang.reflect.Modifier.isPublic(rm.getModifiers());
+      if (!direct && !exact.isHidden() && exact.getClassLoader() != access.loader()) {
+        exact = null; // a private class of a library (List.of's): leave dispatch to the JVM
+      }
+    }
     List<KType> params = r.signature().args();
     for (int i = 0; i < x.args().size(); i++) {
       loadAs(x.args().get(i), params.get(i));
+      if (i == 0 && r.call() != null && op != INVOKESTATIC) {
+        // the linked body is static: keep the NullPointerException of a null receiver
+        mv.visitInsn(DUP);
+        mv.visitMethodInsn(INVOKESTATIC, "java/util/Objects", "requireNonNull",
+            "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+        mv.visitInsn(POP);
+      }
+      if (i == 0 && direct) {
+        mv.visitTypeInsn(CHECKCAST, Type.getInternalName(exact));
+      }
     }
     if (r.call() != null) {
       mv.visitMethodInsn(INVOKESTATIC, unit.internalName(), r.call().name(),
           r.call().descriptor(), false);
       Type declaredReturn = Type.getReturnType(r.call().descriptor());
       KType precise = r.call().signature().returnType();
-      if (declaredReturn.getSort() >= Type.ARRAY
-          && !precise.asmType().equals(declaredReturn) && precise != dev.kiln.typing.NullType.NULL) {
+      if (declaredReturn.getSort() >= Type.ARRAY && precise != dev.kiln.typing.NullType.NULL
+          && !precise.asmType().equals(declaredReturn)) {
         mv.visitTypeInsn(CHECKCAST, precise.asmType().getSort() == Type.ARRAY
             ? precise.asmType().getDescriptor() : precise.asmType().getInternalName());
       }
       return;
     }
-    var m = x.method();
-    if (access.accessible(m)) {
-      mv.visitMethodInsn(x.opcode(), m.owner(), m.name(), m.desc(), m.isInterface());
+    if (direct) {
+      // a virtual call on the exact class: one target, whatever the original site's profile
+      mv.visitMethodInsn(INVOKEVIRTUAL, Type.getInternalName(exact), m.name(), m.desc(), false);
       return;
     }
-    String kind = switch (x.opcode()) {
+    if (exact != null) {
+      // a class the unit cannot name (a lambda's hidden class): a constant handle to its method
+      String desc = "(" + Type.getObjectType(m.owner()).getDescriptor() + m.desc().substring(1);
+      Handle bsm = new Handle(H_INVOKESTATIC, CompileUnit.BOOTSTRAPS, "exactVirtual",
+          "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+              + "Ljava/lang/invoke/MethodType;I)Ljava/lang/invoke/CallSite;", false);
+      mv.visitInvokeDynamicInsn(m.name(), desc, bsm, ClassTokens.of(exact));
+      return;
+    }
+    if (access.accessible(m)) {
+      mv.visitMethodInsn(op, m.owner(), m.name(), m.desc(), m.isInterface());
+      return;
+    }
+    String kind = switch (op) {
       case INVOKESTATIC -> "invokeStatic";
       case INVOKESPECIAL -> "invokeSpecial";
       default -> "invokeVirtual";
     };
-    String desc = x.opcode() == INVOKESTATIC ? m.desc()
+    String desc = op == INVOKESTATIC ? m.desc()
         : "(" + Type.getObjectType(m.owner()).getDescriptor() + m.desc().substring(1);
     indy(kind, m.name(), desc, m.owner());
   }

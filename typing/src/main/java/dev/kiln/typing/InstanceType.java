@@ -28,6 +28,28 @@ public record InstanceType(Class<?> cls, boolean exact) implements KType {
     return cls;
   }
 
+  /**
+   * The class values are held as in JVM slots and descriptors: {@code cls} itself, unless it
+   * cannot be named (a hidden class such as a lambda's), then the supertype callers name.
+   */
+  @Override
+  public org.objectweb.asm.Type asmType() {
+    return org.objectweb.asm.Type.getType(nameable(cls));
+  }
+
+  /** {@code c}, or for a hidden class its superclass or (for lambdas) its first interface. */
+  public static Class<?> nameable(Class<?> c) {
+    if (!c.isHidden()) {
+      return c;
+    }
+    Class<?> s = c.getSuperclass();
+    if (s != null && s != Object.class) {
+      return nameable(s);
+    }
+    Class<?>[] is = c.getInterfaces();
+    return is.length > 0 ? is[0] : Object.class;
+  }
+
   @Override
   public boolean isExact() {
     return exact;
