@@ -58,7 +58,7 @@ final class UnitBuilder implements CallResolver {
 
   /** Types the root for {@code args} and everything it links; returns the unit's methods. */
   List<CompileUnit.UnitMethod> build(List<KType> args) {
-    IrMethod ir = Frontend.build(root.classNode(), root.methodNode());
+    IrMethod ir = build(root.classNode(), root.methodNode());
     String name = root.name();
     String key = key(root.owner.getName().replace('.', '/'), root.name(), root.descriptor(), args);
     calls.put(key, new UnitCall(name, new Signature(Types.of(ir.returnType(), loader), args),
@@ -159,7 +159,7 @@ final class UnitBuilder implements CallResolver {
         UnitCall.descriptor(args, ret));
     calls.put(key, placeholder);
     try {
-      IrMethod ir = Frontend.build(cn, mn);
+      IrMethod ir = build(cn, mn);
       TypedMethod tm = Typer.infer(ir, args, ctx, loader, this);
       typed.put(name, tm);
       UnitCall done = new UnitCall(name, tm.signature(), placeholder.descriptor());
@@ -258,6 +258,15 @@ final class UnitBuilder implements CallResolver {
       todo.addAll(List.of(i.getInterfaces()));
     }
     return found;
+  }
+
+  /** The IR of a method, checked by the IR verifier when {@code kiln.verify} is on. */
+  private static IrMethod build(ClassNode cn, MethodNode mn) {
+    IrMethod ir = Frontend.build(cn, mn);
+    if (KilnConfig.verify()) {
+      dev.kiln.frontend.IrVerifier.verify(ir);
+    }
+    return ir;
   }
 
   private static String key(String owner, String name, String desc, List<KType> args) {

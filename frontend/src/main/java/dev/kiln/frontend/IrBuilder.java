@@ -115,6 +115,9 @@ final class IrBuilder {
       }
     }
     finish(blocks);
+    if ((method.access & ACC_SYNCHRONIZED) != 0) {
+      synchronize(blocks, params);
+    }
     return new IrMethod(owner.name, method.name, method.desc, (method.access & ACC_STATIC) != 0,
         owner.sourceFile, List.copyOf(blocks), List.copyOf(params), nextValue);
   }
@@ -1082,6 +1085,47 @@ final class IrBuilder {
           }
         }
       }
+    }
+  }
+
+  /**
+   * A {@code synchronized} method holds its monitor for its whole body; the compiled form is a
+   * static method, so the locking is spelled out as javac spells a synchronized block: enter
+   * on entry, exit before each return, and a catch-all handler that exits and rethrows.
+   */
+  private void synchronize(List<Block> blocks, List<Value> params) {
+    Value lock;
+    if ((method.access & ACC_STATIC) != 0) {
+      lock = newValue(Kind.REF);
+      define(entry, new Insn.Const(lock, Type.getObjectType(owner.name), Site.NONE));
+    } else {
+      lock = params.get(0);
+    }
+    Site first = site(realIndex(0));
+    define(entry, new Insn.MonitorEnter(lock, first));
+    Block release = new Block(blockAt.size() + 1);
+    Value caught = newValue(Kind.REF);
+    define(release, new Insn.CatchValue(caught, Site.NONE));
+    define(release, new Insn.MonitorExit(lock, Site.NONE));
+    release.terminator = new Terminator.Throw(caught, Site.NONE);
+    for (Block b : blocks) {
+      if (b == entry) {
+        continue;
+      }
+      if (b.terminator instanceof Terminator.Return r) {
+        define(b, new Insn.MonitorExit(lock, r.site()));
+      }
+      boolean throwsHere = b.terminator instanceof Terminator.Throw;
+      for (Insn n : b.insns) {
+        throwsHere |= n.canThrow();
+      }
+      if (throwsHere) {
+        b.handlers.add(new Block.Handler(null, release));
+        release.preds.add(new Block.Edge(b, true));
+      }
+    }
+    if (!release.preds.isEmpty()) {
+      blocks.add(release);
     }
   }
 

@@ -148,6 +148,33 @@ final class MethodGenerator implements Emitter {
             || pure(n) && uses.getOrDefault(out, 0) == 1 && usedHere.containsKey(out);
         deferred.put(out, d);
       }
+      // a value whose single use is the very next instruction stays on the operand stack,
+      // whatever it is: nothing runs between it and its use but pure loads (same line, so
+      // stack traces keep pointing where they did)
+      Insn pending = null;
+      for (Insn n : b.insns()) {
+        if (n instanceof Insn.Param || n instanceof Insn.CatchValue
+            || n.out() != null && isDeferred(n.out())) {
+          continue;
+        }
+        if (pending != null && n.operands().contains(pending.out())
+            && n.site().line() == pending.site().line()) {
+          deferred.put(pending.out(), Boolean.TRUE);
+        }
+        pending = null;
+        Value out = n.out();
+        if (out != null && uses.getOrDefault(out, 0) == 1 && usedHere.containsKey(out)
+            && !(n instanceof Insn.New)) {
+          pending = n;
+        }
+      }
+      // (into a terminator only outside try ranges: a block's range ends before its
+      // terminator, except for a throw)
+      if (pending != null && b.terminator().operands().contains(pending.out())
+          && b.terminator().site().line() == pending.site().line()
+          && (b.handlers().isEmpty() || b.terminator() instanceof Terminator.Throw)) {
+        deferred.put(pending.out(), Boolean.TRUE);
+      }
     }
   }
 
@@ -516,10 +543,19 @@ final class MethodGenerator implements Emitter {
       invokeDynamic(x);
     } else if (n instanceof Insn.CheckCast x) {
       load(x.operand());
-      mv.visitTypeInsn(CHECKCAST, x.type().getInternalName());
+      if (!dev.kiln.typing.Types.convertible(typeOf(x.operand()), declared(x.type()))) {
+        mv.visitTypeInsn(CHECKCAST, x.type().getInternalName());
+      } // else typing proved the cast: an exact class, or null, that always passes
     } else if (n instanceof Insn.InstanceOf x) {
-      load(x.operand());
-      mv.visitTypeInsn(INSTANCEOF, x.type().getInternalName());
+      KType in = typeOf(x.operand());
+      if (in == dev.kiln.typing.NullType.NULL || in.isExact() && !(in instanceof Prim)
+          && !access.load(x.type().getSort() == Type.ARRAY ? x.type().getDescriptor()
+              : x.type().getInternalName()).isAssignableFrom(in.toClass())) {
+        mv.visitInsn(ICONST_0); // an exact class outside the tested type: never an instance
+      } else {
+        load(x.operand());
+        mv.visitTypeInsn(INSTANCEOF, x.type().getInternalName());
+      }
     } else if (n instanceof Insn.MonitorEnter x) {
       load(x.object());
       mv.visitInsn(MONITORENTER);
