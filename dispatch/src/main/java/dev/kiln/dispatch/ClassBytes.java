@@ -8,7 +8,24 @@ import java.io.InputStream;
 final class ClassBytes {
   private ClassBytes() {}
 
+  private static final java.util.Map<ClassLoader, java.util.Map<String, byte[]>> REGISTERED =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  /** Records the original bytes of a class, for classes whose loader has no resource for them
+   * (defined at run time) or whose loaded form was rewritten (by the agent). */
+  static void register(ClassLoader loader, String internalName, byte[] bytes) {
+    REGISTERED.computeIfAbsent(loader, k -> new java.util.concurrent.ConcurrentHashMap<>())
+        .put(internalName, bytes.clone());
+  }
+
   static byte[] of(Class<?> c) {
+    java.util.Map<String, byte[]> known = REGISTERED.get(c.getClassLoader());
+    if (known != null) {
+      byte[] b = known.get(c.getName().replace('.', '/'));
+      if (b != null) {
+        return b;
+      }
+    }
     String resource = c.getName().replace('.', '/') + ".class";
     ClassLoader loader = c.getClassLoader();
     try (InputStream in = loader != null ? loader.getResourceAsStream(resource)

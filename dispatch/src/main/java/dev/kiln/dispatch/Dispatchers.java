@@ -52,6 +52,63 @@ public final class Dispatchers {
     }
   }
 
+  /**
+   * Links a call site the agent planted in {@code caller}'s method {@code name}: the body of
+   * that method is now an {@code invokedynamic} with this bootstrap, and its original body
+   * runs under {@code originalName} (used for fallbacks and {@code kiln.disable}). The
+   * dispatcher is made once per method, registered for {@link #lookup}, and its inline cache
+   * becomes the site. Options come from the method's {@link Jit}, else the defaults.
+   *
+   * @param type the method's type, receiver first for instance methods
+   */
+  public static java.lang.invoke.CallSite linkAgentSite(MethodHandles.Lookup caller, String name,
+                                                        java.lang.invoke.MethodType type,
+                                                        String originalName) {
+    Class<?> owner = caller.lookupClass();
+    String key = name + type.toMethodDescriptorString();
+    JitDispatcher d;
+    synchronized (BY_ID) {
+      Map<String, JitDispatcher> names = BY_OWNER.computeIfAbsent(owner,
+          k -> new ConcurrentHashMap<>());
+      d = names.get("agent:" + key);
+      if (d == null) {
+        Method m = findByType(owner, name, type);
+        Jit jit = m.getAnnotation(Jit.class);
+        JitOptions opts = jit != null ? JitOptions.of(jit) : JitOptions.DEFAULTS;
+        d = new JitDispatcher(BY_ID.size(), new MethodTarget(owner, m, caller, originalName), opts);
+        BY_ID.add(d);
+        names.put("agent:" + key, d);
+        names.put(m.getName(), d);
+        names.put(d.target.name() + d.target.descriptor(), d);
+      }
+    }
+    java.lang.invoke.CallSite site = d.callSite();
+    return site.type().equals(type) ? site
+        : new java.lang.invoke.ConstantCallSite(site.dynamicInvoker().asType(type));
+  }
+
+  /** Records a class's original bytes (see {@link ClassBytes}); for the agent. */
+  public static void registerOriginalBytes(ClassLoader loader, String internalName, byte[] bytes) {
+    ClassBytes.register(loader, internalName, bytes);
+  }
+
+  private static Method findByType(Class<?> owner, String name, java.lang.invoke.MethodType type) {
+    for (Method m : owner.getDeclaredMethods()) {
+      if (!m.getName().equals(name)) {
+        continue;
+      }
+      java.lang.invoke.MethodType mt = java.lang.invoke.MethodType.methodType(m.getReturnType(),
+          m.getParameterTypes());
+      if (!java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+        mt = mt.insertParameterTypes(0, owner);
+      }
+      if (mt.equals(type)) {
+        return m;
+      }
+    }
+    throw new IllegalArgumentException("no method " + name + type + " in " + owner.getName());
+  }
+
   /** The dispatcher last made for {@code owner.method} (a name, or name with parameters). */
   public static Dispatcher lookup(Class<?> owner, String method) {
     Map<String, JitDispatcher> names = BY_OWNER.get(owner);

@@ -24,9 +24,16 @@ final class MethodTarget {
   final boolean isStatic;
   final Class<?>[] params;
   final MethodType type;
+  /** The name the original body runs under: the method's own, or the agent's renamed copy. */
+  final String originalName;
   private volatile ClassNode classNode;
 
   MethodTarget(Class<?> owner, Method method, MethodHandles.Lookup lookup) {
+    this(owner, method, lookup, method.getName());
+  }
+
+  MethodTarget(Class<?> owner, Method method, MethodHandles.Lookup lookup, String originalName) {
+    this.originalName = originalName;
     this.owner = owner;
     this.method = method;
     this.lookup = lookup;
@@ -78,10 +85,12 @@ final class MethodTarget {
   /** The original method as a handle of {@link #type}. */
   MethodHandle original() {
     try {
-      return isStatic ? lookup.findStatic(owner, name(), MethodType.methodType(
-          method.getReturnType(), method.getParameterTypes()))
-          : lookup.findVirtual(owner, name(), MethodType.methodType(method.getReturnType(),
-          method.getParameterTypes()));
+      MethodType mt = MethodType.methodType(method.getReturnType(), method.getParameterTypes());
+      if (isStatic) {
+        return lookup.findStatic(owner, originalName, mt);
+      }
+      return originalName.equals(name()) ? lookup.findVirtual(owner, originalName, mt)
+          : lookup.findSpecial(owner, originalName, mt, owner);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot reach " + display() + ": " + e, e);
     }
