@@ -14,20 +14,16 @@ import java.lang.invoke.MethodType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The compile pipeline for one signature: frontend, typing (with callees linked into the
  * unit), lowering, then definition of the unit as an ordinary class in the user's package
  * through the user's lookup, so its frames show in stack traces at the user's file and line.
- * Unit names are {@code Owner$$Kiln$method$N}, N counting per owner class in this JVM.
+ * Unit names are {@code Owner$$Kiln$method$H}, H a hash of the method and the key.
  */
 final class Compiler {
   static final TypingContext TYPING = TypingContext.standard();
   static final LoweringRegistry LOWERING = LoweringRegistry.standard();
-  private static final Map<Class<?>, AtomicInteger> UNITS = new ConcurrentHashMap<>();
 
   private Compiler() {}
 
@@ -46,12 +42,32 @@ final class Compiler {
         excluded.add(u.key);
       }
     }
-    String internal = target.owner.getName().replace('.', '/') + "$$Kiln$"
-        + sanitize(target.name()) + "$"
-        + UNITS.computeIfAbsent(target.owner, k -> new AtomicInteger()).getAndIncrement();
+    String base = target.owner.getName().replace('.', '/') + "$$Kiln$"
+        + sanitize(target.name()) + "$" + Integer.toHexString(
+        (target.descriptor() + key).hashCode());
     String source = target.classNode().sourceFile;
-    Lowerer.Lowered lowered = Lowerer.lower(new CompileUnit(internal, target.owner, source,
-        methods, LOWERING));
+    Class<?> cls = null;
+    String internal = base;
+    Lowerer.Lowered lowered = null;
+    // the name is a function of method and key, so the same input gives the same bytes; a
+    // second unit of that name in this loader (another dispatcher of the method) gets a suffix
+    for (int attempt = 0; cls == null; attempt++) {
+      internal = attempt == 0 ? base : base + "$" + attempt;
+      lowered = Lowerer.lower(new CompileUnit(internal, target.owner, source, methods, LOWERING));
+      if (KilnConfig.verify()) {
+        Lowerer.verify(lowered.bytes(), target.owner.getClassLoader());
+      }
+      try {
+        cls = target.lookup.defineClass(lowered.bytes());
+      } catch (LinkageError e) {
+        if (attempt > 100 || !String.valueOf(e.getMessage()).contains("duplicate")) {
+          throw e;
+        }
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("Kiln cannot define " + internal + ": " + e, e);
+      }
+    }
+    dump(internal, lowered.bytes());
     lowered.codeSizes().forEach((name, size) -> {
       if (size > Limits.HUGE_METHOD_BYTES) {
         Log.warnOnce("the compiled form of " + target.display() + " (" + name + ") is " + size
@@ -60,16 +76,6 @@ final class Compiler {
       }
     });
     byte[] bytes = lowered.bytes();
-    dump(internal, bytes);
-    if (KilnConfig.verify()) {
-      Lowerer.verify(bytes, target.owner.getClassLoader());
-    }
-    Class<?> cls;
-    try {
-      cls = target.lookup.defineClass(bytes);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException("Kiln cannot define " + internal + ": " + e, e);
-    }
     Bootstraps.admit(cls, target.lookup);
     TypedMethod root = unit.root();
     MethodHandle mh;

@@ -75,9 +75,13 @@ final class UnitBuilder implements CallResolver {
       String n = work.poll();
       TypedMethod m = typed.get(n);
       out.add(new CompileUnit.UnitMethod(n, m, n.equals(name)));
-      for (Resolution r : m.resolutions().values()) {
-        if (r.call() != null && seen.add(r.call().name())) {
-          work.add(r.call().name());
+      // in IR order, not map order: the same input must give the same class bytes
+      for (dev.kiln.frontend.Block b : m.ir().blocks()) {
+        for (dev.kiln.frontend.Insn insn : b.insns()) {
+          Resolution r = m.resolution(insn);
+          if (r != null && r.call() != null && seen.add(r.call().name())) {
+            work.add(r.call().name());
+          }
         }
       }
     }
