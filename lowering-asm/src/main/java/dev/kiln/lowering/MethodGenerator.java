@@ -442,7 +442,7 @@ final class MethodGenerator implements Emitter {
         mv.visitInsn(rt.asmType().getOpcode(IRETURN));
       }
     } else if (t instanceof Terminator.Throw x) {
-      load(x.exception());
+      loadAs(x.exception(), declared(Type.getType(Throwable.class)));
       mv.visitInsn(ATHROW);
       mv.visitLabel(rangeEnd.get(b));
     }
@@ -514,7 +514,7 @@ final class MethodGenerator implements Emitter {
             x.field().owner());
       }
     } else if (n instanceof Insn.GetField x) {
-      load(x.object());
+      loadAs(x.object(), declared(Type.getObjectType(x.field().owner())));
       if (access.accessible(x.field())) {
         mv.visitFieldInsn(GETFIELD, x.field().owner(), x.field().name(), x.field().desc());
       } else {
@@ -522,8 +522,8 @@ final class MethodGenerator implements Emitter {
             Type.getObjectType(x.field().owner())), x.field().owner());
       }
     } else if (n instanceof Insn.PutField x) {
-      load(x.object());
-      load(x.value());
+      loadAs(x.object(), declared(Type.getObjectType(x.field().owner())));
+      loadAs(x.value(), declared(Type.getType(x.field().desc())));
       if (access.accessible(x.field())) {
         mv.visitFieldInsn(PUTFIELD, x.field().owner(), x.field().name(), x.field().desc());
       } else {

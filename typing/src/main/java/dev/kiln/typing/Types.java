@@ -114,7 +114,42 @@ public final class Types {
     while (s != null && !s.isAssignableFrom(cb)) {
       s = s.getSuperclass();
     }
+    if (s == null || s == Object.class) {
+      Class<?> common = commonInterface(ca, cb);
+      if (common != null) {
+        return new InstanceType(common, false);
+      }
+    }
     return new InstanceType(s == null ? Object.class : s, false);
+  }
+
+  /**
+   * The one most specific interface both classes implement, or {@code null} when there is none
+   * or several (two shapes of a {@code Shape} interface meet at {@code Shape}).
+   */
+  private static Class<?> commonInterface(Class<?> a, Class<?> b) {
+    java.util.Set<Class<?>> mine = new java.util.LinkedHashSet<>();
+    java.util.ArrayDeque<Class<?>> todo = new java.util.ArrayDeque<>();
+    for (Class<?> k = a; k != null; k = k.getSuperclass()) {
+      todo.addAll(List.of(k.getInterfaces()));
+    }
+    if (a.isInterface()) {
+      todo.add(a);
+    }
+    while (!todo.isEmpty()) {
+      Class<?> i = todo.poll();
+      if (mine.add(i)) {
+        todo.addAll(List.of(i.getInterfaces()));
+      }
+    }
+    List<Class<?>> shared = new ArrayList<>();
+    for (Class<?> i : mine) {
+      if (i.isAssignableFrom(b)) {
+        shared.add(i);
+      }
+    }
+    shared.removeIf(i -> shared.stream().anyMatch(j -> j != i && i.isAssignableFrom(j)));
+    return shared.size() == 1 ? shared.get(0) : null;
   }
 
   /** Whether a value of type {@code from} may be used where {@code to} is expected. */

@@ -1,0 +1,123 @@
+package dev.kiln.bench.jmh;
+
+import dev.kiln.bench.Agreement;
+import dev.kiln.bench.ObjectKernelFns.IntegrateFn;
+import dev.kiln.bench.ObjectKernels;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleUnaryOperator;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * {@link ObjectKernels#integrate} with four different lambdas: plain HotSpot against Kiln's
+ * typed entry. The point is profile pollution. HotSpot keeps one profile per method, so once
+ * {@code integrate} has been called with four lambda classes its {@code f.applyAsDouble} site
+ * is megamorphic and every compiled copy of it (the method's own, and every caller's that
+ * inlines it) makes an interface call per point. Kiln compiles one specialization per lambda
+ * class, each with the call devirtualized, and the entry's inline cache picks it by the
+ * lambda's class.
+ *
+ * <p>The setup calls both paths with all four lambdas, interleaved, {@link #POLLUTE_CALLS}
+ * times each, before anything is measured: in every fork, whichever benchmark it runs, plain
+ * {@code integrate} has seen all four classes, as it would in a program that uses it with
+ * four. The lambdas are held in non-final fields so that C2 cannot see their classes as
+ * constants at the call.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(2)
+@State(Scope.Benchmark)
+public class IntegrateBench {
+  /** Intervals of a measured call. */
+  private static final int N = 10_000;
+  /** Calls per lambda, on each path, in setup. */
+  private static final int POLLUTE_CALLS = 20_000;
+  /** Intervals of a polluting call. */
+  private static final int POLLUTE_N = 16;
+  private static final double A = 0.0;
+  private static final double B = 2.0;
+
+  private DoubleUnaryOperator square;
+  private DoubleUnaryOperator root;
+  private DoubleUnaryOperator lorentz;
+  private DoubleUnaryOperator cubic;
+  private IntegrateFn entry;
+
+  @Setup(Level.Trial)
+  public void setup() {
+    square = x -> x * x;
+    root = x -> Math.sqrt(x) + x;
+    lorentz = x -> 1.0 / (1.0 + x * x);
+    cubic = x -> x * x * x - x;
+    entry = ObjectKernels.jit("integrate").as(IntegrateFn.class);
+    DoubleUnaryOperator[] fs = {square, root, lorentz, cubic};
+
+    double sink = 0.0;
+    for (int i = 0; i < POLLUTE_CALLS; i++) {
+      for (DoubleUnaryOperator f : fs) {
+        sink += ObjectKernels.integrate(f, A, B, POLLUTE_N);
+        sink += entry.apply(f, A, B, POLLUTE_N);
+      }
+    }
+    if (Double.isNaN(sink)) {
+      throw new AssertionError("integrate gave NaN");
+    }
+
+    String[] names = {"square", "root", "lorentz", "cubic"};
+    for (int k = 0; k < fs.length; k++) {
+      Agreement.require("integrate[" + names[k] + "]",
+          ObjectKernels.integrate(fs[k], A, B, N), entry.apply(fs[k], A, B, N));
+    }
+  }
+
+  @Benchmark
+  public double plainSquare() {
+    return ObjectKernels.integrate(square, A, B, N);
+  }
+
+  @Benchmark
+  public double kilnSquare() {
+    return entry.apply(square, A, B, N);
+  }
+
+  @Benchmark
+  public double plainRoot() {
+    return ObjectKernels.integrate(root, A, B, N);
+  }
+
+  @Benchmark
+  public double kilnRoot() {
+    return entry.apply(root, A, B, N);
+  }
+
+  @Benchmark
+  public double plainLorentz() {
+    return ObjectKernels.integrate(lorentz, A, B, N);
+  }
+
+  @Benchmark
+  public double kilnLorentz() {
+    return entry.apply(lorentz, A, B, N);
+  }
+
+  @Benchmark
+  public double plainCubic() {
+    return ObjectKernels.integrate(cubic, A, B, N);
+  }
+
+  @Benchmark
+  public double kilnCubic() {
+    return entry.apply(cubic, A, B, N);
+  }
+}
