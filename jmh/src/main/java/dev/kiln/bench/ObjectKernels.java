@@ -80,6 +80,23 @@ public final class ObjectKernels {
     }
   }
 
+  /** A triangle of base {@code b} and height {@code h}: the third shape, which makes a call
+   * site that has seen all three megamorphic in HotSpot. */
+  public static final class Triangle implements Shape {
+    private final double b;
+    private final double h;
+
+    public Triangle(double b, double h) {
+      this.b = b;
+      this.h = h;
+    }
+
+    @Override
+    public double area() {
+      return 0.5 * b * h;
+    }
+  }
+
   /**
    * The sum of the shapes' areas, in index order. The elements' classes are not part of the
    * argument's type ({@code Shape[]}), so this stays a call on an interface.

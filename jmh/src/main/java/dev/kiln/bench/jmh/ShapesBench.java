@@ -8,6 +8,7 @@ import dev.kiln.bench.ObjectKernelFns.TotalAreaFn;
 import dev.kiln.bench.ObjectKernels;
 import dev.kiln.bench.ObjectKernels.Circle;
 import dev.kiln.bench.ObjectKernels.Rect;
+import dev.kiln.bench.ObjectKernels.Triangle;
 import dev.kiln.bench.ObjectKernels.Shape;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,8 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@code Integer}s: the elements' classes are not part of the argument's type, so Kiln
  *       has nothing exact to specialize on; these measure that it costs nothing there.
  *   <li>{@link ObjectKernels#scaledArea} on one circle: Kiln specializes on {@code Circle} and
- *       devirtualizes {@code area()}; plain {@code scaledArea} has been called with both shape
- *       classes in setup ({@link #POLLUTE_CALLS} times each, interleaved), as Kiln's entry has.
+ *       devirtualizes {@code area()}; plain {@code scaledArea} has been called with all three shape
+ *       classes (megamorphic for HotSpot) in setup ({@link #POLLUTE_CALLS} times each, interleaved), as Kiln's entry has.
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -57,6 +58,7 @@ public class ShapesBench {
   private Shape rect;
   private TotalAreaFn totalArea;
   private ScaledAreaFn scaledArea;
+  private Shape triangle;
   private SumFn sum;
 
   @Setup(Level.Trial)
@@ -65,6 +67,7 @@ public class ShapesBench {
     numbers = ObjectInputs.numbers(SIZE, 6);
     circle = new Circle(1.25);
     rect = new Rect(1.5, 0.75);
+    triangle = new Triangle(2.0, 0.5);
     totalArea = ObjectKernels.jit("totalArea").as(TotalAreaFn.class);
     scaledArea = ObjectKernels.jit("scaledArea").as(ScaledAreaFn.class);
     sum = ObjectKernels.jit("sum").as(SumFn.class);
@@ -75,6 +78,8 @@ public class ShapesBench {
       sink += ObjectKernels.scaledArea(rect, POLLUTE_REPS);
       sink += scaledArea.apply(circle, POLLUTE_REPS);
       sink += scaledArea.apply(rect, POLLUTE_REPS);
+      sink += ObjectKernels.scaledArea(triangle, POLLUTE_REPS);
+      sink += scaledArea.apply(triangle, POLLUTE_REPS);
     }
     if (Double.isNaN(sink)) {
       throw new AssertionError("scaledArea gave NaN");
