@@ -24,6 +24,9 @@ import java.util.List;
 final class Compiler {
   static final TypingContext TYPING = TypingContext.standard();
   static final LoweringRegistry LOWERING = LoweringRegistry.standard();
+  /** Units made per base name in this JVM: the next suffix to try. */
+  private static final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> NAMES =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private Compiler() {}
 
@@ -51,7 +54,9 @@ final class Compiler {
     Lowerer.Lowered lowered = null;
     // the name is a function of method and key, so the same input gives the same bytes; a
     // second unit of that name in this loader (another dispatcher of the method) gets a suffix
-    for (int attempt = 0; cls == null; attempt++) {
+    int first = NAMES.computeIfAbsent(base, k -> new java.util.concurrent.atomic.AtomicInteger())
+        .getAndIncrement();
+    for (int attempt = first; cls == null; attempt++) {
       internal = attempt == 0 ? base : base + "$" + attempt;
       lowered = Lowerer.lower(new CompileUnit(internal, target.owner, source, methods, LOWERING));
       if (KilnConfig.verify()) {
@@ -60,7 +65,7 @@ final class Compiler {
       try {
         cls = target.lookup.defineClass(lowered.bytes());
       } catch (LinkageError e) {
-        if (attempt > 100 || !String.valueOf(e.getMessage()).contains("duplicate")) {
+        if (attempt > first + 100 || !String.valueOf(e.getMessage()).contains("duplicate")) {
           throw e;
         }
       } catch (IllegalAccessException e) {
