@@ -40,6 +40,24 @@ public final class Kiln {
         "Kiln.install() needs the agent module, which is not built yet (see README)");
   }
 
+  /**
+   * The on-disk cache's directory: {@code -Dkiln.cache.dir}, else {@code KILN_CACHE_DIR}, else
+   * a per-user cache directory.
+   */
+  public static java.nio.file.Path cacheDirectory() {
+    return Dispatchers.cacheDirectory();
+  }
+
+  /** The entries of the on-disk cache, one line each: class, method, signature, options. */
+  public static java.util.List<String> cacheEntries() {
+    return Dispatchers.cacheEntries();
+  }
+
+  /** Deletes every entry of the on-disk cache; returns how many there were. */
+  public static int clearCache() {
+    return Dispatchers.clearCache();
+  }
+
   /** Returns {@code n}; a loop bounded by it may run in parallel under {@code @Jit(parallel=true)}. */
   public static int prange(int n) {
     return n;

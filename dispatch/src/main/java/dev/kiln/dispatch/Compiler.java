@@ -30,8 +30,18 @@ final class Compiler {
 
   private Compiler() {}
 
-  static Specialization compile(MethodTarget target, List<KType> key) {
+  static Specialization compile(MethodTarget target, List<KType> key, dev.kiln.JitOptions options) {
     long t0 = System.nanoTime();
+    boolean cached = DiskCache.enabledFor(options) && DiskCache.cacheable(key);
+    if (cached) {
+      var hit = DiskCache.load(target, key, options);
+      if (hit.isPresent()) {
+        Specialization s = fromCache(target, key, hit.get(), t0);
+        if (s != null) {
+          return s;
+        }
+      }
+    }
     java.util.Set<String> excluded = new java.util.HashSet<>();
     UnitBuilder unit;
     List<CompileUnit.UnitMethod> methods;
@@ -83,16 +93,8 @@ final class Compiler {
     byte[] bytes = lowered.bytes();
     Bootstraps.admit(cls, target.lookup);
     TypedMethod root = unit.root();
-    MethodHandle mh;
-    try {
-      MethodType mt = MethodType.fromMethodDescriptorString(
-          dev.kiln.typing.UnitCall.descriptor(key, root.ir().returnType()),
-          target.owner.getClassLoader());
-      mh = target.lookup.findStatic(cls, target.name(), mt);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Kiln cannot link " + internal + ": " + e, e);
-    }
-    MethodHandle typed = mh.asType(target.type);
+    MethodHandle typed = entry(target, cls, internal,
+        dev.kiln.typing.UnitCall.descriptor(key, root.ir().returnType()));
     StringBuilder ir = new StringBuilder();
     for (CompileUnit.UnitMethod m : methods) {
       ir.append(m.entry() ? "" : "\n-- linked callee " + m.name() + "\n").append(m.method().print());
@@ -100,8 +102,56 @@ final class Compiler {
     long nanos = System.nanoTime() - t0;
     Log.debug("compiled " + target.display() + " for " + root.signature() + " as "
         + internal.replace('/', '.') + " in " + nanos / 1000 + " us");
+    if (cached && lowered.portable() && internal.equals(base)) {
+      DiskCache.store(target, key, options, internal, bytes, unit.linkedClasses(methods),
+          root.signature().toString(), ir.toString());
+    }
     return new Specialization(key, root.signature(), typed, generic(typed), ir.toString(), bytes,
-        nanos);
+        nanos, cached ? Specialization.Origin.COMPILED_AFTER_CACHE_MISS
+            : Specialization.Origin.COMPILED);
+  }
+
+  /** The unit's entry as a handle of the method's declared type. */
+  private static MethodHandle entry(MethodTarget target, Class<?> cls, String internal,
+                                    String descriptor) {
+    try {
+      MethodType mt = MethodType.fromMethodDescriptorString(descriptor,
+          target.owner.getClassLoader());
+      return target.lookup.findStatic(cls, target.name(), mt).asType(target.type);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Kiln cannot link " + internal + ": " + e, e);
+    }
+  }
+
+  /**
+   * Defines a unit the disk cache holds. {@code null} when its class name is taken in this
+   * loader already (another dispatcher of the same method compiled it): compile instead.
+   */
+  private static Specialization fromCache(MethodTarget target, List<KType> key,
+                                          dev.kiln.cache.Entry e, long t0) {
+    String internal = e.metadata().get("unit");
+    byte[] bytes = internal == null ? null : e.classBytes(internal);
+    if (bytes == null) {
+      return null;
+    }
+    Class<?> cls;
+    try {
+      cls = target.lookup.defineClass(bytes);
+    } catch (LinkageError | IllegalAccessException ex) {
+      Log.debug("cached " + internal + " not defined (" + ex + "); compiling");
+      return null;
+    }
+    Bootstraps.admit(cls, target.lookup);
+    dev.kiln.typing.Signature sig = dev.kiln.typing.Types.parseSignature(
+        e.metadata().get("signature"), target.owner.getClassLoader());
+    String desc = dev.kiln.typing.UnitCall.descriptor(key,
+        org.objectweb.asm.Type.getReturnType(target.descriptor()));
+    MethodHandle typed = entry(target, cls, internal, desc);
+    long nanos = System.nanoTime() - t0;
+    Log.debug("loaded " + target.display() + " for " + sig + " from the cache in "
+        + nanos / 1000 + " us");
+    return new Specialization(key, sig, typed, generic(typed), e.metadata().get("typedIr"),
+        bytes, nanos, Specialization.Origin.FROM_CACHE);
   }
 
   /** A specialization that runs the original method ({@code nopython=false} fallback). */
@@ -109,7 +159,7 @@ final class Compiler {
     MethodHandle mh = target.original();
     return new Specialization(key, new dev.kiln.typing.Signature(
         dev.kiln.typing.Types.of(target.method.getReturnType()), key), mh, generic(mh),
-        "(runs the original method)", null, 0);
+        "(runs the original method)", null, 0, Specialization.Origin.ORIGINAL);
   }
 
   static MethodHandle generic(MethodHandle typed) {

@@ -120,6 +120,26 @@ public final class Dispatchers {
     return d;
   }
 
+  /** See {@link dev.kiln.Kiln#cacheDirectory()}. */
+  public static java.nio.file.Path cacheDirectory() {
+    return DiskCache.cache().directory();
+  }
+
+  /** See {@link dev.kiln.Kiln#cacheEntries()}. */
+  public static List<String> cacheEntries() {
+    List<String> r = new java.util.ArrayList<>();
+    for (dev.kiln.cache.CacheKey k : DiskCache.cache().list()) {
+      r.add(k.ownerClass() + "." + k.method() + k.signature() + " [" + k.options() + ", Kiln "
+          + k.kilnVersion() + ", JDK " + k.jvmFeature() + "]");
+    }
+    return r;
+  }
+
+  /** See {@link dev.kiln.Kiln#clearCache()}. */
+  public static int clearCache() {
+    return DiskCache.cache().clear();
+  }
+
   static JitDispatcher byId(int id) {
     return BY_ID.get(id);
   }

@@ -71,6 +71,8 @@ final class JitDispatcher implements Dispatcher {
   private boolean isMegamorphic;
   private final AtomicLong compilations = new AtomicLong();
   private final AtomicLong fallbacks = new AtomicLong();
+  private final AtomicLong cacheHits = new AtomicLong();
+  private final AtomicLong cacheMisses = new AtomicLong();
   private final AtomicLong relinks = new AtomicLong();
 
   JitDispatcher(int id, MethodTarget target, JitOptions options) {
@@ -216,8 +218,15 @@ final class JitDispatcher implements Dispatcher {
 
   private Specialization compileOrFallback(List<KType> key) {
     try {
-      Specialization s = Compiler.compile(target, key);
-      compilations.incrementAndGet();
+      Specialization s = Compiler.compile(target, key, options);
+      switch (s.origin()) {
+        case FROM_CACHE -> cacheHits.incrementAndGet();
+        case COMPILED_AFTER_CACHE_MISS -> {
+          cacheMisses.incrementAndGet();
+          compilations.incrementAndGet();
+        }
+        default -> compilations.incrementAndGet();
+      }
       return s;
     } catch (CompileError e) {
       if (options.nopython()) {
@@ -333,6 +342,8 @@ final class JitDispatcher implements Dispatcher {
   public Stats stats() {
     long c = compilations.get();
     long fb = fallbacks.get();
+    long hits = cacheHits.get();
+    long misses = cacheMisses.get();
     return new Stats() {
       @Override
       public long compilations() {
@@ -341,12 +352,12 @@ final class JitDispatcher implements Dispatcher {
 
       @Override
       public long cacheHits() {
-        return 0;
+        return hits;
       }
 
       @Override
       public long cacheMisses() {
-        return 0;
+        return misses;
       }
 
       @Override
@@ -356,7 +367,8 @@ final class JitDispatcher implements Dispatcher {
 
       @Override
       public String toString() {
-        return "compilations=" + c + ", cacheHits=0, cacheMisses=0, fallbacks=" + fb;
+        return "compilations=" + c + ", cacheHits=" + hits + ", cacheMisses=" + misses
+            + ", fallbacks=" + fb;
       }
     };
   }

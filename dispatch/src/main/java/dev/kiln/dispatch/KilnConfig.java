@@ -20,6 +20,12 @@ final class KilnConfig {
     return flag("kiln.debug", "KILN_DEBUG");
   }
 
+  /** {@code -Dkiln.cache=true} / {@code KILN_CACHE=1}: cache every method, as if
+   * {@code @Jit(cache = true)}. */
+  static boolean cacheAll() {
+    return flag("kiln.cache", "KILN_CACHE");
+  }
+
   /** {@code -Dkiln.verify=true}: check every generated class with ASM's CheckClassAdapter. */
   static boolean verify() {
     return flag("kiln.verify", "KILN_VERIFY");

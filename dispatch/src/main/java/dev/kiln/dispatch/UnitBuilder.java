@@ -88,6 +88,18 @@ final class UnitBuilder implements CallResolver {
     return out;
   }
 
+  /** Classes other than the root's whose code was linked into the unit (cache dependencies). */
+  java.util.Set<String> linkedClasses(List<CompileUnit.UnitMethod> methods) {
+    java.util.Set<String> r = new java.util.TreeSet<>();
+    for (CompileUnit.UnitMethod m : methods) {
+      String owner = m.method().ir().owner().replace('/', '.');
+      if (!owner.equals(root.owner.getName())) {
+        r.add(owner);
+      }
+    }
+    return r;
+  }
+
   TypedMethod root() {
     return typed.get(root.name());
   }

@@ -23,8 +23,10 @@ public final class Lowerer {
    *
    * @param bytes     the class file
    * @param codeSizes bytes of code per unit method name, in unit order
+   * @param portable  whether the class means the same in another JVM: {@code false} when it
+   *                  refers to classes by this JVM's {@link ClassTokens}
    */
-  public record Lowered(byte[] bytes, Map<String, Integer> codeSizes) {}
+  public record Lowered(byte[] bytes, Map<String, Integer> codeSizes, boolean portable) {}
 
   /**
    * Generates the unit's class: public final, no instances, its {@code SourceFile} the user's,
@@ -42,8 +44,11 @@ public final class Lowerer {
     }
     AccessPolicy access = new AccessPolicy(unit.host());
     Map<String, Label> ends = new LinkedHashMap<>();
+    boolean portable = true;
     for (CompileUnit.UnitMethod m : unit.methods()) {
-      ends.put(m.name(), new MethodGenerator(unit, m, cw, access).generate());
+      MethodGenerator g = new MethodGenerator(unit, m, cw, access);
+      ends.put(m.name(), g.generate());
+      portable &= g.portable();
     }
     cw.visitEnd();
     byte[] bytes;
@@ -56,7 +61,7 @@ public final class Lowerer {
     }
     Map<String, Integer> sizes = new LinkedHashMap<>();
     ends.forEach((name, l) -> sizes.put(name, l.getOffset()));
-    return new Lowered(bytes, sizes);
+    return new Lowered(bytes, sizes, portable);
   }
 
   /**

@@ -60,6 +60,7 @@ final class MethodGenerator implements Emitter {
   private final Map<String, Label> excTrampolines = new HashMap<>();
   private final List<Runnable> trampolines = new ArrayList<>();
   private int lastLine = -1;
+  private boolean portable = true;
   private Label endLabel;
   private Block current;
 
@@ -71,6 +72,11 @@ final class MethodGenerator implements Emitter {
     this.ir = tm.ir();
     this.cw = cw;
     this.access = access;
+  }
+
+  /** Whether the code refers to nothing particular to this JVM (no class tokens). */
+  boolean portable() {
+    return portable;
   }
 
   /** Writes the method; returns the label at the end of its code (its offset is the size). */
@@ -734,6 +740,7 @@ final class MethodGenerator implements Emitter {
           "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
               + "Ljava/lang/invoke/MethodType;I)Ljava/lang/invoke/CallSite;", false);
       mv.visitInvokeDynamicInsn(m.name(), desc, bsm, ClassTokens.of(exact));
+      portable = false;
       return;
     }
     if (access.accessible(m)) {

@@ -1,0 +1,47 @@
+package dev.kiln.cache;
+
+import java.util.Objects;
+
+/**
+ * What a cache entry is for: one specialization of one method. Two keys are the same entry if
+ * and only if they are equal; the file name is a hash of all of the fields, and the fields are
+ * stored in the file too, so a hash collision or a foreign file is a miss, never a wrong hit.
+ *
+ * @param ownerClass the binary name of the class declaring the method ({@link Class#getName()})
+ * @param method the method's name
+ * @param descriptor the method's JVM descriptor, e.g. {@code ([D[D)D}
+ * @param signature the specialization's signature, e.g. {@code double(double[], double[])}
+ * @param options the compile options that change the generated code, in a canonical text form
+ *     (empty if none)
+ * @param kilnVersion the version of Kiln that generated the code
+ * @param jvmFeature the JVM's feature release ({@code Runtime.version().feature()})
+ */
+public record CacheKey(String ownerClass, String method, String descriptor, String signature,
+    String options, String kilnVersion, int jvmFeature) {
+
+  public CacheKey {
+    Objects.requireNonNull(ownerClass, "ownerClass");
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(descriptor, "descriptor");
+    Objects.requireNonNull(signature, "signature");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(kilnVersion, "kilnVersion");
+    if (ownerClass.isEmpty() || method.isEmpty()) {
+      throw new IllegalArgumentException("empty owner class or method name");
+    }
+  }
+
+  /** A key for the running JVM's feature release. */
+  public static CacheKey of(String ownerClass, String method, String descriptor, String signature,
+      String options, String kilnVersion) {
+    return new CacheKey(ownerClass, method, descriptor, signature, options, kilnVersion,
+        Runtime.version().feature());
+  }
+
+  /** A short human-readable form, for messages. */
+  String describe() {
+    return ownerClass + "." + method + descriptor + " as " + signature
+        + (options.isEmpty() ? "" : " [" + options + "]")
+        + " (kiln " + kilnVersion + ", jdk " + jvmFeature + ")";
+  }
+}

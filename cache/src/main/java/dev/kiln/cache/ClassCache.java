@@ -1,0 +1,442 @@
+package dev.kiln.cache;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.UnaryOperator;
+
+/**
+ * An on-disk cache of generated classes, one file per {@link CacheKey}:
+ * {@code dir/<owner class>/<method>-<hash of the key>.kcache}. The files of one method are its
+ * index; each holds its full key, so a hash collision or a foreign file is a miss.
+ *
+ * <p>{@link #load} returns an entry only if the file is whole, is for exactly the key asked for,
+ * and the owner class and every dependency still have the stamps the entry was built from.
+ * Anything else is a miss; a corrupt, foreign or stale file is reported once on
+ * {@code System.err} ({@code [kiln] cache: ...}), counted in {@link CacheStats#rejected()} and
+ * deleted, so that it gets rebuilt.
+ *
+ * <p>{@link #store} writes a temporary file in the entry's directory and renames it over the
+ * entry atomically, so any number of threads and JVMs may store and load the same entries at
+ * once: the last writer wins, and no reader ever sees a partial file. The cache never throws for
+ * an I/O problem: a load that cannot read is a miss, a store that cannot write is reported once
+ * and counted in {@link CacheStats#storeFailures()}.
+ *
+ * <p>The checksum guards against damage, not against tampering: whoever can write the directory
+ * can make the JVM define classes of their choosing, so the directory must be the user's own (the
+ * {@linkplain #defaultDirectory() default} is).
+ *
+ * <p>Instances are thread-safe.
+ */
+public final class ClassCache {
+
+  /** The extension of entry files. */
+  static final String SUFFIX = ".kcache";
+  /** Temporary files: {@code .<entry file name>.<random>.tmp}, next to the entry. */
+  private static final String TMP_SUFFIX = ".tmp";
+  /** Larger files are not entries (and are not read into memory). */
+  static final long MAX_FILE = 256L << 20;
+  /** Temporary files older than this are leftovers of a writer that died; clear() removes them. */
+  private static final long STALE_TMP_MILLIS = 60_000;
+
+  private final Path dir;
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
+  private final LongAdder rejected = new LongAdder();
+  private final LongAdder stores = new LongAdder();
+  private final LongAdder storeFailures = new LongAdder();
+  /** Files already reported; a store to the file makes it reportable again. */
+  private final Set<Path> reported = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean storeFailureReported = new AtomicBoolean();
+
+  private ClassCache(Path dir) {
+    this.dir = dir;
+  }
+
+  /**
+   * A cache in {@code dir}. Nothing is created or read until entries are stored or loaded; a
+   * directory that does not exist is created by the first store.
+   */
+  public static ClassCache open(Path dir) {
+    return new ClassCache(Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize());
+  }
+
+  /**
+   * The directory to cache in: {@code -Dkiln.cache.dir}, else {@code KILN_CACHE_DIR}, else the
+   * user's cache directory: {@code %LOCALAPPDATA%\kiln} on Windows, otherwise
+   * {@code $XDG_CACHE_HOME/kiln}, else {@code ~/.cache/kiln}.
+   */
+  public static Path defaultDirectory() {
+    return defaultDirectory(System::getProperty, System::getenv);
+  }
+
+  static Path defaultDirectory(UnaryOperator<String> properties, UnaryOperator<String> env) {
+    String explicit = nonBlank(properties.apply("kiln.cache.dir"));
+    if (explicit == null) {
+      explicit = nonBlank(env.apply("KILN_CACHE_DIR"));
+    }
+    if (explicit != null) {
+      return Path.of(explicit);
+    }
+    String home = Objects.requireNonNullElse(properties.apply("user.home"), ".");
+    String os = Objects.requireNonNullElse(properties.apply("os.name"), "");
+    if (os.toLowerCase(Locale.ROOT).startsWith("windows")) {
+      String local = nonBlank(env.apply("LOCALAPPDATA"));
+      return local != null ? Path.of(local, "kiln") : Path.of(home, "AppData", "Local", "kiln");
+    }
+    String xdg = nonBlank(env.apply("XDG_CACHE_HOME"));
+    if (xdg != null && Path.of(xdg).isAbsolute()) { // the XDG spec ignores relative paths
+      return Path.of(xdg, "kiln");
+    }
+    return Path.of(home, ".cache", "kiln");
+  }
+
+  private static String nonBlank(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /** The directory this cache keeps its files in. */
+  public Path directory() {
+    return dir;
+  }
+
+  /**
+   * The entry for {@code key}, if there is a whole, current one: its owner class and every
+   * dependency have, according to {@code check}, the stamps it was built from. Empty otherwise.
+   * An exception thrown by {@code check} propagates (the file is left alone).
+   */
+  public Optional<Entry> load(CacheKey key, StampCheck check) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(check, "check");
+    Path file = fileFor(key);
+    BasicFileAttributes attrs;
+    byte[] bytes;
+    try {
+      attrs = Files.readAttributes(file, BasicFileAttributes.class);
+      if (!attrs.isRegularFile() || attrs.size() > MAX_FILE) {
+        return reject(file, attrs, "ignoring " + file + ": not an entry ("
+            + (attrs.isRegularFile() ? attrs.size() + " bytes" : "not a regular file") + ")");
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return miss();
+    } catch (IOException | SecurityException e) {
+      if (reported.add(file)) {
+        warn("cannot read " + file + " (" + e + "); compiling instead");
+      }
+      return miss();
+    }
+    Entry entry;
+    try {
+      entry = EntryCodec.decode(bytes);
+    } catch (EntryCodec.BadEntry bad) {
+      return reject(file, attrs, (bad.foreign ? "foreign" : "corrupt") + " entry " + file + ": "
+          + bad.getMessage() + "; deleted, will recompile " + key.describe());
+    }
+    if (!entry.key().equals(key)) {
+      return reject(file, attrs, "foreign entry " + file + ": it is for " + entry.key().describe()
+          + ", not " + key.describe() + "; deleted, will recompile");
+    }
+    String stale = staleness(entry.owner(), check);
+    for (int i = 0; stale == null && i < entry.dependencies().size(); i++) {
+      stale = staleness(entry.dependencies().get(i), check);
+    }
+    if (stale != null) {
+      return reject(file, attrs, "stale entry for " + key.describe() + ": " + stale
+          + "; will recompile");
+    }
+    hits.increment();
+    return Optional.of(entry);
+  }
+
+  /** Why {@code built} is no longer current, or null if it is. */
+  private static String staleness(SourceStamp built, StampCheck check) {
+    SourceStamp now = check.current(built.className());
+    if (now == null) {
+      return built.className() + " is gone";
+    }
+    if (now.equals(built)) {
+      return null;
+    }
+    if (!now.sha256().equals(built.sha256())) {
+      return built.className() + " changed";
+    }
+    return built.className() + "'s class file was touched (time or size changed)";
+  }
+
+  private Optional<Entry> miss() {
+    misses.increment();
+    return Optional.empty();
+  }
+
+  private Optional<Entry> reject(Path file, BasicFileAttributes seen, String message) {
+    rejected.increment();
+    if (reported.add(file)) {
+      warn(message);
+    }
+    deleteIfUnchanged(file, seen);
+    return miss();
+  }
+
+  /**
+   * Deletes a rejected file unless another writer has replaced it since it was read (then it is
+   * probably a good entry; a rare race that deletes one anyway only costs a recompile).
+   */
+  private static void deleteIfUnchanged(Path file, BasicFileAttributes seen) {
+    try {
+      BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class);
+      if (now.isRegularFile() && now.size() == seen.size()
+          && now.lastModifiedTime().equals(seen.lastModifiedTime())
+          && Objects.equals(now.fileKey(), seen.fileKey())) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException | SecurityException e) {
+      // Left in place: store() replaces it.
+    }
+  }
+
+  /**
+   * Writes {@code entry}, replacing any entry for its key, atomically: a concurrent
+   * {@link #load} sees the old file or the new one, never a part of one.
+   */
+  public void store(Entry entry) {
+    Objects.requireNonNull(entry, "entry");
+    byte[] data = EntryCodec.encode(entry);
+    Path file = fileFor(entry.key());
+    try {
+      write(file, data);
+      stores.increment();
+      reported.remove(file);
+    } catch (IOException | SecurityException e) {
+      storeFailures.increment();
+      if (storeFailureReported.compareAndSet(false, true)) {
+        warn("cannot write " + file + " (" + e + "); the cache stays cold"
+            + " (reported once; see stats().storeFailures())");
+      }
+    }
+  }
+
+  private static void write(Path file, byte[] data) throws IOException {
+    Path parent = file.getParent();
+    Path tmp = null;
+    for (int attempt = 0; tmp == null; attempt++) {
+      Path candidate = parent.resolve("." + file.getFileName() + "."
+          + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + TMP_SUFFIX);
+      try {
+        Files.createDirectories(parent);
+        try (OutputStream out = Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE)) {
+          out.write(data);
+        }
+        tmp = candidate;
+      } catch (FileAlreadyExistsException | NoSuchFileException e) {
+        // A name clash (not ours to delete), or clear() removed the directory: try again.
+        if (attempt >= 5) {
+          throw e;
+        }
+      } catch (IOException | RuntimeException e) {
+        deleteQuietly(candidate);
+        throw e;
+      }
+    }
+    try {
+      moveIntoPlace(tmp, file);
+    } finally {
+      deleteQuietly(tmp); // nothing left there after a successful move
+    }
+  }
+
+  private static void moveIntoPlace(Path tmp, Path file) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        try {
+          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return;
+      } catch (AccessDeniedException e) {
+        // Windows refuses to replace a file another process has open (a reader): retry a bit.
+        if (attempt >= 20) {
+          throw e;
+        }
+      } catch (FileSystemException e) {
+        if (attempt >= 20 || e instanceof NoSuchFileException) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(1 + attempt);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while replacing " + file, ie);
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException | SecurityException e) {
+      // best effort
+    }
+  }
+
+  /** The keys of every whole entry in the cache (stale or not), sorted. */
+  public List<CacheKey> list() {
+    List<CacheKey> keys = new ArrayList<>();
+    for (Path owner : children(dir)) {
+      for (Path f : children(owner)) {
+        if (isEntryFile(f)) {
+          try {
+            if (Files.size(f) <= MAX_FILE) {
+              keys.add(EntryCodec.decode(Files.readAllBytes(f)).key());
+            }
+          } catch (IOException | EntryCodec.BadEntry | SecurityException e) {
+            // not a whole entry: not listed
+          }
+        }
+      }
+    }
+    keys.sort(KEY_ORDER);
+    return List.copyOf(keys);
+  }
+
+  private static final Comparator<CacheKey> KEY_ORDER = Comparator
+      .comparing(CacheKey::ownerClass).thenComparing(CacheKey::method)
+      .thenComparing(CacheKey::descriptor).thenComparing(CacheKey::signature)
+      .thenComparing(CacheKey::options).thenComparing(CacheKey::kilnVersion)
+      .thenComparingInt(CacheKey::jvmFeature);
+
+  /**
+   * Deletes every entry file (and temporary files left by writers that died), and the
+   * directories that become empty; other files are left alone. Returns the number of entry
+   * files deleted.
+   */
+  public int clear() {
+    int deleted = 0;
+    long now = System.currentTimeMillis();
+    for (Path owner : children(dir)) {
+      if (!Files.isDirectory(owner, LinkOption.NOFOLLOW_LINKS)) {
+        continue; // not ours
+      }
+      for (Path f : children(owner)) {
+        try {
+          if (isEntryFile(f)) {
+            if (Files.deleteIfExists(f)) {
+              deleted++;
+            }
+          } else if (isTempFile(f)
+              && now - Files.getLastModifiedTime(f).toMillis() > STALE_TMP_MILLIS) {
+            Files.deleteIfExists(f);
+          }
+        } catch (IOException | SecurityException e) {
+          // left in place
+        }
+      }
+      try {
+        Files.deleteIfExists(owner);
+      } catch (DirectoryNotEmptyException e) {
+        // other files, or a writer's temporary file
+      } catch (IOException | SecurityException e) {
+        // left in place
+      }
+    }
+    return deleted;
+  }
+
+  /** A snapshot of the counters. */
+  public CacheStats stats() {
+    return new CacheStats(hits.sum(), misses.sum(), rejected.sum(), stores.sum(),
+        storeFailures.sum());
+  }
+
+  private static boolean isEntryFile(Path f) {
+    String n = f.getFileName().toString();
+    return n.endsWith(SUFFIX) && !n.startsWith(".") && Files.isRegularFile(f);
+  }
+
+  private static boolean isTempFile(Path f) {
+    String n = f.getFileName().toString();
+    return n.startsWith(".") && n.endsWith(TMP_SUFFIX) && n.contains(SUFFIX + ".")
+        && Files.isRegularFile(f);
+  }
+
+  private static List<Path> children(Path d) {
+    List<Path> out = new ArrayList<>();
+    if (!Files.isDirectory(d)) {
+      return out;
+    }
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(d)) {
+      s.forEach(out::add);
+    } catch (IOException | RuntimeException e) {
+      // unreadable: nothing there for us
+    }
+    out.sort(null);
+    return out;
+  }
+
+  private static void warn(String message) {
+    System.err.println("[kiln] cache: " + message);
+  }
+
+  // ---------------------------------------------------------------- file names
+
+  /** The file of {@code key}'s entry. */
+  Path fileFor(CacheKey key) {
+    String hash = SourceStamp.hex(SourceStamp.sha256(EntryCodec.encodeKey(key))).substring(0, 32);
+    return dir.resolve(safeName(key.ownerClass(), 120))
+        .resolve(safeName(key.method(), 64) + "-" + hash + SUFFIX);
+  }
+
+  /**
+   * {@code s} as a portable file name: letters, digits and {@code . _ $ -} kept, anything else
+   * {@code _}, at most {@code max} characters, never starting with a dot, ending with a dot or
+   * being a Windows device name. Lossy; the key's hash and the key in the file disambiguate.
+   */
+  static String safeName(String s, int max) {
+    StringBuilder b = new StringBuilder(Math.min(s.length(), max));
+    for (int i = 0; i < s.length() && b.length() < max; i++) {
+      char c = s.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '.' || c == '_' || c == '$' || c == '-';
+      b.append(ok ? c : '_');
+    }
+    if (b.length() == 0 || b.charAt(0) == '.') {
+      b.insert(0, '_');
+    }
+    if (b.charAt(b.length() - 1) == '.') {
+      b.setCharAt(b.length() - 1, '_');
+    }
+    int dot = b.indexOf(".");
+    String base = (dot < 0 ? b.toString() : b.substring(0, dot)).toUpperCase(Locale.ROOT);
+    if (base.matches("CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9]")) {
+      b.insert(0, '_');
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,152 @@
+package dev.kiln.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SourceStampTest {
+
+  @TempDir Path tmp;
+
+  private static final String FIXTURE = "dev.kiln.cache.JarFixture";
+  private static final String FIXTURE_RESOURCE = "dev/kiln/cache/JarFixture.class";
+
+  private static byte[] fixtureBytes() throws Exception {
+    try (InputStream in = SourceStampTest.class.getClassLoader()
+        .getResourceAsStream(FIXTURE_RESOURCE)) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static String sha256(byte[] b) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+  }
+
+  @Test
+  void classFromADirectory() throws Exception {
+    byte[] bytes = fixtureBytes();
+    URL url = JarFixture.class.getClassLoader().getResource(FIXTURE_RESOURCE);
+    assertEquals("file", url.getProtocol(), "the test classes are a directory: " + url);
+    Path file = Path.of(url.toURI());
+
+    SourceStamp s = SourceStamp.of(JarFixture.class, bytes);
+    assertEquals(new SourceStamp(FIXTURE, sha256(bytes),
+        Files.getLastModifiedTime(file).toMillis(), Files.size(file)), s);
+    assertEquals(s, SourceStamp.find(JarFixture.class.getClassLoader(), FIXTURE));
+    assertEquals(s, StampCheck.of(JarFixture.class.getClassLoader()).current(FIXTURE));
+  }
+
+  @Test
+  void classFromAJar() throws Exception {
+    byte[] bytes = fixtureBytes();
+    long time = 1_600_000_000_000L; // an even second: zip times have 2 s resolution
+    Path jar = writeJar(tmp.resolve("fixture.jar"), bytes, time);
+    long entryTime;
+    try (JarFile jf = new JarFile(jar.toFile())) {
+      entryTime = jf.getJarEntry(FIXTURE_RESOURCE).getTime();
+    }
+    assertEquals(time, entryTime);
+
+    SourceStamp s;
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+      Class<?> c = loader.loadClass(FIXTURE);
+      assertSame(loader, c.getClassLoader(), "loaded from the jar, not the test classes");
+      assertEquals(42, c.getMethod("answer").invoke(null));
+      s = SourceStamp.of(c, bytes);
+      assertEquals(new SourceStamp(FIXTURE, sha256(bytes), time, bytes.length), s);
+      assertEquals(s, SourceStamp.find(loader, FIXTURE));
+      assertNull(SourceStamp.find(loader, "dev.kiln.cache.NoSuchClass"));
+    }
+
+    // The same bytes in a jar written later: the entry's time differs, so the stamp does.
+    Path newer = writeJar(tmp.resolve("newer.jar"), bytes, time + 60_000);
+    Files.move(newer, jar, StandardCopyOption.REPLACE_EXISTING);
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+      SourceStamp now = SourceStamp.find(loader, FIXTURE);
+      assertEquals(new SourceStamp(FIXTURE, s.sha256(), time + 60_000, bytes.length), now);
+    }
+  }
+
+  @Test
+  void entryBuiltFromAJarGoesStaleWhenTheJarChanges() throws Exception {
+    byte[] bytes = fixtureBytes();
+    Path jar = writeJar(tmp.resolve("app.jar"), bytes, 1_600_000_000_000L);
+    ClassCache cache = ClassCache.open(tmp.resolve("cache"));
+    CacheKey key = CacheKey.of(FIXTURE, "answer", "()I", "int()", "", "test");
+    assertEquals(Runtime.version().feature(), key.jvmFeature());
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+      Class<?> c = loader.loadClass(FIXTURE);
+      Entry e = new Entry(key, SourceStamp.of(c, bytes),
+          List.of(new Entry.ClassFile("dev/kiln/cache/JarFixture$$Kiln", new byte[] {1})),
+          Map.of("entry", "answer ()I"));
+      cache.store(e);
+      assertEquals(Optional.of(e), cache.load(key, StampCheck.of(loader)));
+    }
+    Path newer = writeJar(tmp.resolve("app2.jar"), bytes, 1_600_000_010_000L);
+    Files.move(newer, jar, StandardCopyOption.REPLACE_EXISTING);
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+      assertEquals(Optional.empty(), cache.load(key, StampCheck.of(loader)));
+      assertEquals(1, cache.stats().rejected());
+    }
+  }
+
+  @Test
+  void classWithoutAFileOrJarEntry() throws Exception {
+    byte[] someBytes = {1, 2, 3};
+    SourceStamp s = SourceStamp.of(String.class, someBytes); // jrt: from the JDK image
+    assertEquals(new SourceStamp("java.lang.String", sha256(someBytes), -1, -1), s);
+    SourceStamp found = SourceStamp.find(null, "java.lang.String");
+    assertNotNull(found);
+    assertEquals(-1, found.modified());
+    assertNotEquals(s.sha256(), found.sha256());
+    assertNull(SourceStamp.find(null, "no.such.Clazz"));
+  }
+
+  @Test
+  void sha256IsOfTheBytesGiven() throws Exception {
+    byte[] bytes = fixtureBytes();
+    SourceStamp a = SourceStamp.of(JarFixture.class, bytes);
+    bytes[bytes.length - 1] ^= 1;
+    SourceStamp b = SourceStamp.of(JarFixture.class, bytes);
+    assertNotEquals(a.sha256(), b.sha256());
+    assertEquals(a.modified(), b.modified());
+    assertTrue(a.sha256().matches("[0-9a-f]{64}"));
+  }
+
+  private static Path writeJar(Path jar, byte[] classBytes, long time) throws Exception {
+    try (OutputStream out = Files.newOutputStream(jar);
+        JarOutputStream jos = new JarOutputStream(out)) {
+      JarEntry dirEntry = new JarEntry("dev/kiln/cache/");
+      dirEntry.setTime(time);
+      jos.putNextEntry(dirEntry);
+      jos.closeEntry();
+      JarEntry e = new JarEntry(FIXTURE_RESOURCE);
+      e.setTime(time);
+      jos.putNextEntry(e);
+      jos.write(classBytes);
+      jos.closeEntry();
+    }
+    return jar;
+  }
+}

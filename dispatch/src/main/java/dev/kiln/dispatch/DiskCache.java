@@ -1,0 +1,108 @@
+package dev.kiln.dispatch;
+
+import dev.kiln.JitOptions;
+import dev.kiln.cache.CacheKey;
+import dev.kiln.cache.ClassCache;
+import dev.kiln.cache.Entry;
+import dev.kiln.cache.SourceStamp;
+import dev.kiln.cache.StampCheck;
+import dev.kiln.typing.ArrayType;
+import dev.kiln.typing.InstanceType;
+import dev.kiln.typing.KType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Kiln's use of the on-disk class cache ({@code dev.kiln.cache}): an entry per (method,
+ * signature, options, Kiln build, JVM feature level), valid while the method's class and every
+ * class whose code was linked into the unit keep their source stamps. A unit that refers to
+ * this JVM's class tokens (a lambda's hidden class) is never stored, nor is a key naming a
+ * hidden class.
+ */
+final class DiskCache {
+  private static volatile ClassCache cache;
+
+  private DiskCache() {}
+
+  static boolean enabledFor(JitOptions options) {
+    return options.cache() || KilnConfig.cacheAll();
+  }
+
+  static ClassCache cache() {
+    ClassCache c = cache;
+    if (c == null) {
+      synchronized (DiskCache.class) {
+        c = cache;
+        if (c == null) {
+          c = ClassCache.open(ClassCache.defaultDirectory());
+          cache = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  /** Whether a key can be written down for another JVM (no hidden classes in it). */
+  static boolean cacheable(List<KType> key) {
+    for (KType t : key) {
+      KType e = t;
+      while (e instanceof ArrayType a) {
+        e = a.element();
+      }
+      if (e instanceof InstanceType it && it.cls().isHidden()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static CacheKey key(MethodTarget t, List<KType> key, JitOptions o) {
+    StringBuilder sig = new StringBuilder("(");
+    for (int i = 0; i < key.size(); i++) {
+      sig.append(i == 0 ? "" : ", ").append(key.get(i));
+    }
+    sig.append(')');
+    String options = "nopython=" + o.nopython() + ",fastmath=" + o.fastmath() + ",parallel="
+        + o.parallel();
+    return CacheKey.of(t.owner.getName(), t.name(), t.descriptor(), sig.toString(), options,
+        KilnVersion.ID);
+  }
+
+  /** The stored unit for this key, if current. */
+  static Optional<Entry> load(MethodTarget t, List<KType> key, JitOptions o) {
+    try {
+      return cache().load(key(t, key, o), StampCheck.of(t.owner.getClassLoader()));
+    } catch (RuntimeException e) {
+      Log.warnOnce("cache lookup failed for " + t.display() + ": " + e);
+      return Optional.empty();
+    }
+  }
+
+  static void store(MethodTarget t, List<KType> key, JitOptions o, String internalName,
+                    byte[] bytes, Set<String> linked, String signature, String typedIr) {
+    try {
+      ClassLoader loader = t.owner.getClassLoader();
+      SourceStamp owner = SourceStamp.of(t.owner, ClassBytes.of(t.owner));
+      List<SourceStamp> deps = new ArrayList<>();
+      for (String c : linked) {
+        SourceStamp s = SourceStamp.find(loader, c);
+        if (s == null) {
+          return; // a linked class with no class file: nothing to check it against later
+        }
+        deps.add(s);
+      }
+      Map<String, String> meta = new LinkedHashMap<>();
+      meta.put("unit", internalName);
+      meta.put("signature", signature);
+      meta.put("typedIr", typedIr);
+      cache().store(new Entry(key(t, key, o), owner, deps,
+          List.of(new Entry.ClassFile(internalName, bytes)), meta));
+    } catch (RuntimeException e) {
+      Log.warnOnce("cache store failed for " + t.display() + ": " + e);
+    }
+  }
+}

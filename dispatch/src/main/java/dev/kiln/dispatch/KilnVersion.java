@@ -1,0 +1,50 @@
+package dev.kiln.dispatch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * The version the on-disk cache keys entries by: the release, plus a digest of the classes
+ * that decide what code Kiln generates, so that a rebuilt Kiln never reuses another build's
+ * classes.
+ */
+final class KilnVersion {
+  static final String RELEASE = "0.1.0";
+  private static final Class<?>[] CODE_GENERATORS = {
+      dev.kiln.frontend.Frontend.class, dev.kiln.typing.Typer.class,
+      dev.kiln.lowering.Lowerer.class, Compiler.class, UnitBuilder.class};
+  private static final String[] GENERATOR_CLASSES = {
+      "dev/kiln/frontend/IrBuilder.class", "dev/kiln/typing/TypeInference.class",
+      "dev/kiln/lowering/MethodGenerator.class", "dev/kiln/lowering/ConversionLowering.class",
+      "dev/kiln/lowering/ArithmeticLowering.class", "dev/kiln/lowering/ArrayLowering.class",
+      "dev/kiln/lowering/ComparisonLowering.class", "dev/kiln/dispatch/UnitBuilder.class",
+      "dev/kiln/dispatch/Compiler.class"};
+  static final String ID = compute();
+
+  private KilnVersion() {}
+
+  private static String compute() {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (int i = 0; i < GENERATOR_CLASSES.length; i++) {
+        Class<?> anchor = CODE_GENERATORS[Math.min(i, CODE_GENERATORS.length - 1)];
+        ClassLoader l = anchor.getClassLoader();
+        try (InputStream in = l == null ? null : l.getResourceAsStream(GENERATOR_CLASSES[i])) {
+          if (in != null) {
+            md.update(in.readAllBytes());
+          }
+        }
+      }
+      byte[] d = md.digest();
+      StringBuilder sb = new StringBuilder(RELEASE).append('+');
+      for (int i = 0; i < 6; i++) {
+        sb.append(String.format("%02x", d[i]));
+      }
+      return sb.toString();
+    } catch (IOException | NoSuchAlgorithmException e) {
+      return RELEASE;
+    }
+  }
+}
