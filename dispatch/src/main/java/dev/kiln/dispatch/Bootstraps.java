@@ -51,12 +51,44 @@ public final class Bootstraps {
     return new ConstantCallSite(mh.asType(type));
   }
 
-  /** {@code invokespecial} of a private method; the receiver is the first parameter. */
+  /**
+   * {@code invokespecial} as made from {@code host} (a super call or a private method); the
+   * receiver is the first parameter, typed as the method's class.
+   */
   public static CallSite invokeSpecial(MethodHandles.Lookup caller, String name, MethodType type,
-                                       Class<?> owner) throws ReflectiveOperationException {
-    MethodHandles.Lookup l = trusted(caller, owner);
-    MethodHandle mh = l.findSpecial(owner, name, type.dropParameterTypes(0, 1), owner);
+                                       Class<?> host) throws ReflectiveOperationException {
+    MethodHandles.Lookup l = trusted(caller, host);
+    Class<?> owner = type.parameterType(0);
+    MethodHandle mh = l.findSpecial(owner, name, type.dropParameterTypes(0, 1), host);
     return new ConstantCallSite(mh.asType(type));
+  }
+
+  /**
+   * A caller-sensitive JDK method ({@code MethodHandles.lookup()}, {@code Method.invoke}…)
+   * called as from {@code host}: a handle found through host's lookup binds host as caller.
+   */
+  public static CallSite callerSensitive(MethodHandles.Lookup caller, String name,
+                                         MethodType type, Class<?> host, Class<?> owner,
+                                         int opcode) throws ReflectiveOperationException {
+    MethodHandles.Lookup l = trusted(caller, host);
+    MethodHandle mh = opcode == 184 // INVOKESTATIC
+        ? l.findStatic(owner, name, type)
+        : l.findVirtual(owner, name, type.dropParameterTypes(0, 1));
+    return new ConstantCallSite(mh.asType(type));
+  }
+
+  /** {@code MethodHandles.lookup()} as called in {@code host}: host's own lookup. */
+  public static CallSite callerLookup(MethodHandles.Lookup caller, String name, MethodType type,
+                                      Class<?> host) throws ReflectiveOperationException {
+    return new ConstantCallSite(MethodHandles.constant(MethodHandles.Lookup.class,
+        trusted(caller, host)));
+  }
+
+  /** Initializes {@code c} (JVMS 5.5) when first reached, then does nothing. */
+  public static CallSite initialize(MethodHandles.Lookup caller, String name, MethodType type,
+                                    Class<?> c) throws ReflectiveOperationException {
+    Class.forName(c.getName(), true, c.getClassLoader());
+    return new ConstantCallSite(MethodHandles.empty(type));
   }
 
   /** {@code new owner(args)} through a constructor the unit may not name. */

@@ -341,6 +341,34 @@ public sealed interface Insn {
     }
   }
 
+  /**
+   * Initializes class {@code type} if it is not yet (JVMS 5.5), where the original did so: at a
+   * {@code new}, or on entry to a static method compiled into another class.
+   */
+  record ClassInit(String type, Site site) implements Insn {
+    public Value out() {
+      return null;
+    }
+
+    public List<Value> operands() {
+      return List.of();
+    }
+
+    public Insn mapOperands(UnaryOperator<Value> f) {
+      return this;
+    }
+
+    @Override
+    public boolean canThrow() {
+      return true; // ExceptionInInitializerError
+    }
+
+    @Override
+    public boolean hasSideEffect() {
+      return true;
+    }
+  }
+
   /** {@code new T(args)}: a {@code new} and its {@code <init>} call, as one statement. */
   record Construct(Value out, String type, MethodRef ctor, List<Value> args, Site site)
       implements Insn {

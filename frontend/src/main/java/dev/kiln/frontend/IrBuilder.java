@@ -616,14 +616,17 @@ final class IrBuilder {
       Site s = here();
       if (m.getOpcode() == INVOKESPECIAL && m.name.equals("<init>")) {
         Value receiver = vs.get(0);
-        if (!(receiver.def() instanceof Insn.New nw)) {
+        Insn.New nw = uninitialized(receiver, new java.util.HashSet<>());
+        if (nw == null) {
           throw unsupported(at, "a constructor call on something other than a fresh `new` "
               + "(super() or this() calls are compiled with their constructor)");
         }
         Value out = newValue(Kind.REF);
         define(b, new Insn.Construct(out, nw.type(), ref, List.copyOf(vs.subList(1, vs.size())), s));
         for (int i = 0; i < stack.size(); i++) {
-          if (stack.get(i) == receiver) {
+          Value v = stack.get(i);
+          if (v == receiver || v == nw.out()
+              || v.kind() == Kind.REF && uninitialized(v, new java.util.HashSet<>()) == nw) {
             stack.set(i, out);
           }
         }
@@ -634,6 +637,32 @@ final class IrBuilder {
       } else {
         emit(rk, out -> new Insn.Invoke(out, m.getOpcode(), ref, List.copyOf(vs), s));
       }
+    }
+
+    /**
+     * The {@code new} a value stands for: itself, or a phi all of whose inputs are that
+     * {@code new} (a constructor argument with a branch in it, {@code new T(c ? a : b)}, leaves
+     * the uninitialized object on the stack across blocks).
+     */
+    private Insn.New uninitialized(Value v, java.util.Set<Value> seen) {
+      if (v.def() instanceof Insn.New nw) {
+        return nw;
+      }
+      if (!(v.def() instanceof Insn.Phi p) || !seen.add(v)) {
+        return null;
+      }
+      Insn.New found = null;
+      for (Value in : p.inputs()) {
+        if (seen.contains(in)) {
+          continue;
+        }
+        Insn.New n = uninitialized(in, seen);
+        if (n == null || found != null && found != n) {
+          return null;
+        }
+        found = n;
+      }
+      return found;
     }
 
     private void step(AbstractInsnNode n) {
@@ -1075,7 +1104,13 @@ final class IrBuilder {
         p.out().setDef(frozen);
         b.phis.set(i, frozen);
       }
-      b.insns.removeIf(n -> n instanceof Insn.New nw && !live.contains(nw.out()));
+      // a `new` runs its class's static initializer where it stands, before the constructor's
+      // arguments: keep that point
+      for (int i = 0; i < b.insns.size(); i++) {
+        if (b.insns.get(i) instanceof Insn.New nw && !live.contains(nw.out())) {
+          b.insns.set(i, new Insn.ClassInit(nw.type(), nw.site()));
+        }
+      }
       b.insns.removeIf(n -> n instanceof Insn.Const c && c.site() == Site.NONE
           && !live.contains(c.out()));
       for (Insn n : b.insns) {

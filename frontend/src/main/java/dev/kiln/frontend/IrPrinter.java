@@ -141,6 +141,9 @@ public final class IrPrinter {
     if (n instanceof Insn.New x) {
       return "new " + cls(x.type()) + " (uninitialized)";
     }
+    if (n instanceof Insn.ClassInit c) {
+      return "init " + cls(c.type());
+    }
     if (n instanceof Insn.Construct c) {
       return "new " + cls(c.type()) + c.ctor().desc() + "(" + list(c.args())
           + ")";

@@ -61,12 +61,37 @@ final class AccessPolicy {
 
   /** Whether the unit may call {@code ref} with the instruction the original used. */
   boolean accessible(MethodRef ref) {
+    if (ref.owner().startsWith("[")) {
+      return true; // an array's methods: clone() is public on arrays, the rest are Object's
+    }
     Class<?> owner = load(ref.owner());
     if (!classAccessible(owner)) {
       return false;
     }
     Member m = findMethod(owner, ref.name(), ref.desc());
     return m == null || memberAccessible(m);
+  }
+
+  /**
+   * Whether {@code ref} is caller-sensitive ({@code MethodHandles.lookup()},
+   * {@code Method.invoke}…): its behaviour depends on the class calling it, so a call from the
+   * unit must be made as from the class the original code was in.
+   */
+  boolean callerSensitive(MethodRef ref) {
+    if (!ref.owner().startsWith("java/") && !ref.owner().startsWith("jdk/")
+        && !ref.owner().startsWith("javax/") && !ref.owner().startsWith("sun/")) {
+      return false;
+    }
+    Member m = findMethod(load(ref.owner()), ref.name(), ref.desc());
+    if (!(m instanceof java.lang.reflect.AnnotatedElement a)) {
+      return false;
+    }
+    for (java.lang.annotation.Annotation an : a.getDeclaredAnnotations()) {
+      if (an.annotationType().getName().equals("jdk.internal.reflect.CallerSensitive")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the unit may read or write {@code ref} directly. */

@@ -95,6 +95,10 @@ final class MethodGenerator implements Emitter {
     }
     mv.visitCode();
     declareHandlers();
+    if (ir.isStatic()) {
+      // invokestatic would have initialized the method's class before running it
+      classInit(ir.owner());
+    }
     for (int i = 0; i < ir.blocks().size(); i++) {
       Block b = ir.blocks().get(i);
       Block next = i + 1 < ir.blocks().size() ? ir.blocks().get(i + 1) : null;
@@ -539,6 +543,8 @@ final class MethodGenerator implements Emitter {
       }
     } else if (n instanceof Insn.Invoke x) {
       invoke(x);
+    } else if (n instanceof Insn.ClassInit x) {
+      classInit(x.type());
     } else if (n instanceof Insn.Construct x) {
       construct(x);
     } else if (n instanceof Insn.InvokeDynamic x) {
@@ -743,8 +749,34 @@ final class MethodGenerator implements Emitter {
       portable = false;
       return;
     }
-    if (access.accessible(m)) {
+    if (op == INVOKESTATIC && m.owner().equals("java/lang/invoke/MethodHandles")
+        && m.name().equals("lookup")) {
+      // the original class's own full-privilege lookup, as the original call returns
+      Handle bsm = new Handle(H_INVOKESTATIC, CompileUnit.BOOTSTRAPS, "callerLookup",
+          "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+              + "Ljava/lang/Class;)Ljava/lang/invoke/CallSite;", false);
+      mv.visitInvokeDynamicInsn(m.name(), m.desc(), bsm, hostClassConstant(ir.owner()));
+      return;
+    }
+    if (access.callerSensitive(m)) {
+      // made as from the class the original code was in, through a handle of its lookup
+      String desc = op == INVOKESTATIC ? m.desc()
+          : "(" + Type.getObjectType(m.owner()).getDescriptor() + m.desc().substring(1);
+      Handle bsm = new Handle(H_INVOKESTATIC, CompileUnit.BOOTSTRAPS, "callerSensitive",
+          "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+              + "Ljava/lang/Class;Ljava/lang/Class;I)Ljava/lang/invoke/CallSite;", false);
+      mv.visitInvokeDynamicInsn(m.name(), desc, bsm, hostClassConstant(ir.owner()),
+          hostClassConstant(m.owner()), op);
+      return;
+    }
+    if (access.accessible(m) && op != INVOKESPECIAL) {
       mv.visitMethodInsn(op, m.owner(), m.name(), m.desc(), m.isInterface());
+      return;
+    }
+    if (op == INVOKESPECIAL) {
+      // a super call or a private method: only the original class may make it
+      String desc = "(" + Type.getObjectType(m.owner()).getDescriptor() + m.desc().substring(1);
+      indy("invokeSpecial", m.name(), desc, ir.owner());
       return;
     }
     String kind = switch (op) {
@@ -755,6 +787,23 @@ final class MethodGenerator implements Emitter {
     String desc = op == INVOKESTATIC ? m.desc()
         : "(" + Type.getObjectType(m.owner()).getDescriptor() + m.desc().substring(1);
     indy(kind, m.name(), desc, m.owner());
+  }
+
+  /**
+   * Initializes a user class where the original would have: an {@code invokedynamic} whose
+   * bootstrap runs the class's initializer once, then links to nothing. JDK classes are left
+   * to initialize on first use; their initializers do nothing a program can observe.
+   */
+  private void classInit(String internalName) {
+    Class<?> c = access.load(internalName);
+    ClassLoader l = c.getClassLoader();
+    if (l == null || l == ClassLoader.getPlatformClassLoader() || c.isArray()) {
+      return;
+    }
+    Handle bsm = new Handle(H_INVOKESTATIC, CompileUnit.BOOTSTRAPS, "initialize",
+        "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+            + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;)Ljava/lang/invoke/CallSite;", false);
+    mv.visitInvokeDynamicInsn("init", "()V", bsm, hostClassConstant(internalName));
   }
 
   private void construct(Insn.Construct x) {
