@@ -34,10 +34,38 @@ public final class Kiln {
     return Dispatchers.lookup(owner, method);
   }
 
-  /** Self-attaches the Kiln agent so classes loaded afterwards are rewritten. */
+  /**
+   * Self-attaches the Kiln agent (in kiln.jar, module {@code agent}) so that classes loaded from
+   * now on have their {@code @Jit} methods rewritten, as with {@code -javaagent:kiln.jar}.
+   * Classes already loaded keep their methods as they are (the agent names them once on standard
+   * error; use {@link #jit} for them). Does nothing if the agent is already installed.
+   *
+   * @throws UnsupportedOperationException if the agent is not on the class path
+   * @throws IllegalStateException         if this JVM cannot attach an agent to itself
+   */
   public static void install() {
-    throw new UnsupportedOperationException(
-        "Kiln.install() needs the agent module, which is not built yet (see README)");
+    Class<?> agent;
+    try {
+      agent = Class.forName("dev.kiln.agent.KilnAgent", true, Kiln.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new UnsupportedOperationException("Kiln.install() needs the Kiln agent, which is not "
+          + "on the class path: use kiln.jar (dev.kiln:kiln-agent) rather than kiln-dispatch "
+          + "alone, or start the JVM with -javaagent:kiln.jar", e);
+    }
+    try {
+      agent.getMethod("install").invoke(null);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException("Kiln.install() failed: " + cause, cause);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Kiln.install() cannot call the Kiln agent: " + e, e);
+    }
   }
 
   /**

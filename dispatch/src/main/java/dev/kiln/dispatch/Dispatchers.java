@@ -41,7 +41,8 @@ public final class Dispatchers {
       opts = jit != null ? JitOptions.of(jit) : JitOptions.DEFAULTS;
     }
     synchronized (BY_ID) {
-      JitDispatcher d = new JitDispatcher(BY_ID.size(), new MethodTarget(owner, m, full), opts);
+      JitDispatcher d = new JitDispatcher(BY_ID.size(), new MethodTarget(owner, m, full,
+          agentOriginal(owner, m)), opts);
       BY_ID.add(d);
       Map<String, JitDispatcher> names = BY_OWNER.computeIfAbsent(owner,
           k -> new ConcurrentHashMap<>());
@@ -90,6 +91,20 @@ public final class Dispatchers {
   /** Records a class's original bytes (see {@link ClassBytes}); for the agent. */
   public static void registerOriginalBytes(ClassLoader loader, String internalName, byte[] bytes) {
     ClassBytes.register(loader, internalName, bytes);
+  }
+
+  /**
+   * Where a method's original body runs: under its own name, or, when the agent rewrote the
+   * method into a call to its dispatcher, under the name the agent moved it to.
+   */
+  private static String agentOriginal(Class<?> owner, Method m) {
+    String moved = m.getName() + "$kiln$original";
+    try {
+      owner.getDeclaredMethod(moved, m.getParameterTypes());
+      return moved;
+    } catch (NoSuchMethodException e) {
+      return m.getName();
+    }
   }
 
   private static Method findByType(Class<?> owner, String name, java.lang.invoke.MethodType type) {

@@ -1,0 +1,267 @@
+package dev.kiln.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.kiln.agent.fixtures.Accumulator;
+import dev.kiln.agent.fixtures.Broken;
+import dev.kiln.agent.fixtures.Inputs;
+import dev.kiln.agent.fixtures.Kernels;
+import dev.kiln.agent.fixtures.MathFns;
+import dev.kiln.agent.fixtures.Plain;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * The agent and the one jar as users take them: child JVMs on {@code target/kiln.jar} (built by
+ * the {@code package} phase; failsafe runs these tests after it), with only the fixtures
+ * ({@code dev.kiln.agent.fixtures}, packed into a small jar) on their class path. Expected
+ * answers are computed here by calling the fixtures directly, without Kiln.
+ */
+class AgentIT {
+  private static final String FIXTURES = "dev/kiln/agent/fixtures/";
+  private static final String MAIN = "dev.kiln.agent.fixtures.AgentMain";
+  private static Path kilnJar;
+  private static Path fixturesJar;
+
+  @BeforeAll
+  static void packFixtures() throws IOException {
+    String jar = System.getProperty("kiln.agent.jar");
+    Assumptions.assumeTrue(jar != null, "AgentIT needs target/kiln.jar: run it through Maven "
+        + "(mvn -pl agent verify), which builds the jar in the package phase first");
+    kilnJar = Path.of(jar);
+    assertTrue(Files.isRegularFile(kilnJar), "no " + kilnJar + "; build it with mvn -pl agent "
+        + "package");
+    Path classes = Path.of(System.getProperty("kiln.agent.testClasses", "target/test-classes"));
+    Path work = Path.of(System.getProperty("kiln.agent.workDir", "target/agent-it"));
+    Files.createDirectories(work);
+    fixturesJar = work.resolve("fixtures.jar");
+    try (OutputStream out = Files.newOutputStream(fixturesJar);
+         JarOutputStream jos = new JarOutputStream(out);
+         Stream<Path> files = Files.walk(classes.resolve(FIXTURES))) {
+      for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+        jos.putNextEntry(new JarEntry(FIXTURES + classes.resolve(FIXTURES).relativize(p)
+            .toString().replace('\\', '/')));
+        jos.write(Files.readAllBytes(p));
+        jos.closeEntry();
+      }
+      jos.putNextEntry(new JarEntry(FIXTURES + "OldVersion.class"));
+      jos.write(oldVersionClass());
+      jos.closeEntry();
+    }
+  }
+
+  @Test
+  void jitMethodsCalledDirectlyRunCompiledCode() throws Exception {
+    Child c = run(List.of("-javaagent:" + kilnJar), fixturesJar.toString(), MAIN, "annotated");
+    Map<String, String> out = c.values;
+    assertEquals(String.valueOf(Kernels.dot(Inputs.a(), Inputs.b())), out.get("dot"), c.log());
+    assertEquals("threw java.lang.ArrayIndexOutOfBoundsException", out.get("dot.error"), c.log());
+    assertEquals("[double(double[], double[])]", out.get("dot.sigs"), c.log());
+    assertEquals("true", out.get("dot.rewritten"), c.log());
+    assertEquals("true", out.get("dot.annotated"), "the rewritten method keeps @Jit");
+    // @Jit(signatures = "long(long)"): compiled when the site was linked
+    assertEquals(String.valueOf(Kernels.triangle(1000)), out.get("triangle"), c.log());
+    assertEquals("[long(long)]", out.get("triangle.sigs"), c.log());
+    assertEquals(String.valueOf(Kernels.clampedSum(new int[] {-5, 3, 12, 7}, 0, 8)),
+        out.get("clamped"), c.log());
+    assertCompiled(out, "clamped.sigs", c);
+    // an instance method: receiver first
+    assertEquals(String.valueOf(new Accumulator(0.5).weightedSum(Inputs.a())),
+        out.get("weighted"), c.log());
+    assertCompiled(out, "weighted.sigs", c);
+    assertEquals("true", out.get("weighted.rewritten"), c.log());
+    // a static method of an interface
+    assertEquals(String.valueOf(MathFns.gcd(1071, 462)), out.get("gcd"), c.log());
+    assertCompiled(out, "gcd.sigs", c);
+    // a method without @Jit is left alone
+    assertEquals(String.valueOf(Kernels.plainHelper(14)), out.get("helper"), c.log());
+    assertEquals("none", out.get("helper.sigs"), c.log());
+    assertEquals("false", out.get("helper.rewritten"), c.log());
+    assertFalse(c.stderr.contains("[kiln] agent: left"), c.log());
+  }
+
+  @Test
+  void patternArgumentCompilesAnUnannotatedMethod() throws Exception {
+    Child c = run(List.of("-javaagent:" + kilnJar + "=jit=dev.kiln.agent.fixtures.Pl*n#po?y,"
+        + "com.example.*#*"), fixturesJar.toString(), MAIN, "pattern");
+    Map<String, String> out = c.values;
+    assertEquals(String.valueOf(Plain.poly(12345L)), out.get("poly"), c.log());
+    assertEquals("[long(long)]", out.get("poly.sigs"), c.log());
+    assertEquals("true", out.get("poly.rewritten"), c.log());
+    assertEquals(String.valueOf(Plain.other(21)), out.get("other"), c.log());
+    assertEquals("none", out.get("other.sigs"), c.log());
+    assertEquals("false", out.get("other.rewritten"), c.log());
+  }
+
+  @Test
+  void classesTheAgentCannotRewriteStillLoadAndRun() throws Exception {
+    Child c = run(List.of("-javaagent:" + kilnJar,
+            "-Dkiln.agent.failOn=dev.kiln.agent.fixtures.Broken"), fixturesJar.toString(), MAIN,
+        "broken");
+    Map<String, String> out = c.values;
+    // forced failure in the middle of the rewrite
+    assertEquals(String.valueOf(Broken.seven(35)), out.get("seven"), c.log());
+    assertEquals("none", out.get("seven.sigs"), c.log());
+    assertEquals("false", out.get("seven.rewritten"), c.log());
+    assertTrue(c.stderr.contains("[kiln] agent: left dev.kiln.agent.fixtures.Broken unchanged: "
+        + "java.lang.IllegalStateException: failure forced by -Dkiln.agent.failOn"), c.log());
+    // a real one: a class file too old for invokedynamic
+    assertEquals("42", out.get("twice"), c.log());
+    assertEquals("none", out.get("twice.sigs"), c.log());
+    assertEquals("false", out.get("twice.rewritten"), c.log());
+    assertTrue(c.stderr.contains("[kiln] agent: left dev.kiln.agent.fixtures.OldVersion "
+        + "unchanged: its class file version 50 predates invokedynamic"), c.log());
+    // reported once per class
+    assertEquals(1, c.stderr.split("left dev.kiln.agent.fixtures.Broken", -1).length - 1,
+        c.log());
+    // and the agent goes on rewriting other classes
+    assertEquals(String.valueOf(Kernels.dot(Inputs.a(), Inputs.b())), out.get("dot"), c.log());
+    assertCompiled(out, "dot.sigs", c);
+  }
+
+  @Test
+  void disableSwitchRunsTheOriginalBodies() throws Exception {
+    Child c = run(List.of("-javaagent:" + kilnJar, "-Dkiln.disable=true"),
+        fixturesJar.toString(), MAIN, "annotated");
+    Map<String, String> out = c.values;
+    assertEquals(String.valueOf(Kernels.dot(Inputs.a(), Inputs.b())), out.get("dot"), c.log());
+    assertEquals("threw java.lang.ArrayIndexOutOfBoundsException", out.get("dot.error"), c.log());
+    assertEquals("[]", out.get("dot.sigs"), c.log());
+    assertEquals("[]", out.get("triangle.sigs"), c.log());
+    assertEquals(String.valueOf(new Accumulator(0.5).weightedSum(Inputs.a())),
+        out.get("weighted"), c.log());
+  }
+
+  @Test
+  void jarWorksAsAPlainLibrary() throws Exception {
+    Child c = run(List.of(), kilnJar + java.io.File.pathSeparator + fixturesJar,
+        "dev.kiln.agent.fixtures.LibraryMain");
+    Map<String, String> out = c.values;
+    assertEquals(String.valueOf(Kernels.dot(Inputs.a(), Inputs.b())), out.get("dot"), c.log());
+    assertEquals("[double(double[], double[])]", out.get("dot.sigs"), c.log());
+    assertEquals("false", out.get("dot.rewritten"), c.log());
+    assertEquals("true", out.get("dot.bytecode"), c.log());
+    assertEquals(String.valueOf(new Accumulator(0.5).weightedSum(Inputs.a())),
+        out.get("weighted"), c.log());
+    assertCompiled(out, "weighted.sigs", c);
+    assertEquals("false", out.get("asm.unshaded"), "ASM must be relocated");
+    assertEquals("true", out.get("asm.shaded"), c.log());
+    assertEquals("true", out.get("caffeine.shaded"), c.log());
+    assertEquals("false", out.get("agent.installed"), c.log());
+  }
+
+  @Test
+  void installAttachesAtRunTime() throws Exception {
+    Child c = run(List.of(), kilnJar + java.io.File.pathSeparator + fixturesJar,
+        "dev.kiln.agent.fixtures.InstallMain");
+    Map<String, String> out = c.values;
+    assertEquals("27", out.get("cube"), c.log());
+    // loaded before the agent: left alone, and named once
+    assertEquals("none", out.get("cube.sigs"), c.log());
+    assertTrue(c.stderr.contains("dev.kiln.agent.fixtures.InstallMain"), c.log());
+    assertEquals(String.valueOf(Kernels.dot(Inputs.a(), Inputs.b())), out.get("dot"), c.log());
+    assertEquals("[double(double[], double[])]", out.get("dot.sigs"), c.log());
+    assertEquals("true", out.get("dot.rewritten"), c.log());
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private static void assertCompiled(Map<String, String> out, String key, Child c) {
+    String sigs = out.get(key);
+    assertTrue(sigs != null && sigs.startsWith("[") && !sigs.equals("[]"),
+        key + " should list compiled signatures\n" + c.log());
+  }
+
+  /** A fixture written at class-file version 50 (Java 6): no invokedynamic possible. */
+  private static byte[] oldVersionClass() {
+    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    cw.visit(Opcodes.V1_6, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, FIXTURES + "OldVersion", null,
+        "java/lang/Object", null);
+    MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+    init.visitCode();
+    init.visitVarInsn(Opcodes.ALOAD, 0);
+    init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+    init.visitInsn(Opcodes.RETURN);
+    init.visitMaxs(0, 0);
+    init.visitEnd();
+    MethodVisitor m = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "twice", "(I)I",
+        null, null);
+    m.visitAnnotation("Ldev/kiln/Jit;", true).visitEnd();
+    m.visitCode();
+    m.visitVarInsn(Opcodes.ILOAD, 0);
+    m.visitInsn(Opcodes.ICONST_2);
+    m.visitInsn(Opcodes.IMUL);
+    m.visitInsn(Opcodes.IRETURN);
+    m.visitMaxs(0, 0);
+    m.visitEnd();
+    cw.visitEnd();
+    return cw.toByteArray();
+  }
+
+  private record Child(List<String> command, int exit, String stdout, String stderr,
+                       Map<String, String> values) {
+    String log() {
+      return "\n--- command: " + String.join(" ", command) + "\n--- exit " + exit
+          + "\n--- stdout:\n" + stdout + "--- stderr:\n" + stderr;
+    }
+  }
+
+  private static Child run(List<String> jvmArgs, String classPath, String main, String... args)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xshare:auto");
+    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.add("-Dkiln.verify=true");
+    cmd.addAll(jvmArgs);
+    cmd.add("-cp");
+    cmd.add(classPath);
+    cmd.add(main);
+    cmd.addAll(List.of(args));
+    Path dir = Files.createTempDirectory(fixturesJar.getParent(), "child");
+    Path outFile = dir.resolve("stdout.txt");
+    Path errFile = dir.resolve("stderr.txt");
+    Process p = new ProcessBuilder(cmd).redirectOutput(outFile.toFile())
+        .redirectError(errFile.toFile()).start();
+    if (!p.waitFor(90, TimeUnit.SECONDS)) {
+      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      fail("child JVM timed out: " + String.join(" ", cmd) + "\n"
+          + Files.readString(errFile, StandardCharsets.UTF_8));
+    }
+    String stdout = Files.readString(outFile, StandardCharsets.UTF_8);
+    String stderr = Files.readString(errFile, StandardCharsets.UTF_8);
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String line : stdout.split("\\R")) {
+      int eq = line.indexOf('=');
+      if (eq > 0) {
+        values.put(line.substring(0, eq), line.substring(eq + 1));
+      }
+    }
+    Child c = new Child(cmd, p.exitValue(), stdout, stderr, values);
+    assertEquals(0, c.exit, "child JVM failed" + c.log());
+    Files.delete(outFile);
+    Files.delete(errFile);
+    Files.delete(dir);
+    return c;
+  }
+}
