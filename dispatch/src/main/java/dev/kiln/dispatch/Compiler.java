@@ -22,8 +22,11 @@ import java.util.List;
  * Unit names are {@code Owner$$Kiln$method$H}, H a hash of the method and the key.
  */
 final class Compiler {
-  static final TypingContext TYPING = TypingContext.standard();
-  static final LoweringRegistry LOWERING = LoweringRegistry.standard();
+  /** The registries, made on first compile (a warm cache never needs them). */
+  private static final class Registries {
+    static final TypingContext TYPING = TypingContext.standard();
+    static final LoweringRegistry LOWERING = LoweringRegistry.standard();
+  }
   /** Units made per base name in this JVM: the next suffix to try. */
   private static final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> NAMES =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -46,7 +49,7 @@ final class Compiler {
     UnitBuilder unit;
     List<CompileUnit.UnitMethod> methods;
     while (true) {
-      unit = new UnitBuilder(target, TYPING, excluded);
+      unit = new UnitBuilder(target, Registries.TYPING, excluded);
       try {
         methods = unit.build(key);
         break;
@@ -68,7 +71,8 @@ final class Compiler {
         .getAndIncrement();
     for (int attempt = first; cls == null; attempt++) {
       internal = attempt == 0 ? base : base + "$" + attempt;
-      lowered = Lowerer.lower(new CompileUnit(internal, target.owner, source, methods, LOWERING));
+      lowered = Lowerer.lower(new CompileUnit(internal, target.owner, source, methods,
+          Registries.LOWERING));
       if (KilnConfig.verify()) {
         Lowerer.verify(lowered.bytes(), target.owner.getClassLoader());
       }

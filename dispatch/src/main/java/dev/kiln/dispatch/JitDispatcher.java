@@ -64,8 +64,7 @@ final class JitDispatcher implements Dispatcher {
   private final List<Specialization> compiled = new CopyOnWriteArrayList<>();
   private final MutableCallSite site;
   private final MethodHandle relinker;
-  private final Cache<List<Class<?>>, Specialization> megamorphic = Caffeine.newBuilder()
-      .maximumSize(Policy.MEGAMORPHIC_CACHE_SIZE).build();
+  private volatile Cache<List<Class<?>>, Specialization> megamorphic;
   private final Map<Class<?>, Object> entries = new ConcurrentHashMap<>();
   private int depth;
   private boolean isMegamorphic;
@@ -138,10 +137,20 @@ final class JitDispatcher implements Dispatcher {
     for (Object a : args) {
       classes.add(a == null ? Void.class : a.getClass());
     }
-    Specialization s = megamorphic.getIfPresent(classes);
+    Cache<List<Class<?>>, Specialization> table = megamorphic;
+    if (table == null) {
+      synchronized (this) {
+        table = megamorphic;
+        if (table == null) {
+          table = Caffeine.newBuilder().maximumSize(Policy.MEGAMORPHIC_CACHE_SIZE).build();
+          megamorphic = table;
+        }
+      }
+    }
+    Specialization s = table.getIfPresent(classes);
     if (s == null) {
       s = specializationFor(args);
-      megamorphic.put(classes, s);
+      table.put(classes, s);
     }
     return s.generic().invokeExact(args);
   }

@@ -6,9 +6,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * The version the on-disk cache keys entries by: the release, plus a digest of the classes
- * that decide what code Kiln generates, so that a rebuilt Kiln never reuses another build's
- * classes.
+ * The version the on-disk cache keys entries by: the release, plus the build's stamp (written
+ * into {@code build.properties} when Kiln is built; failing that, a digest of the classes that
+ * decide what code Kiln generates), so that a rebuilt Kiln never reuses another build's classes.
  */
 final class KilnVersion {
   static final String RELEASE = "0.1.0";
@@ -26,6 +26,19 @@ final class KilnVersion {
   private KilnVersion() {}
 
   private static String compute() {
+    // the build stamps itself (resource filtering): no hashing at start-up
+    try (InputStream in = KilnVersion.class.getResourceAsStream("build.properties")) {
+      if (in != null) {
+        java.util.Properties p = new java.util.Properties();
+        p.load(in);
+        String build = p.getProperty("build", "");
+        if (!build.isBlank() && !build.startsWith("$")) {
+          return RELEASE + "+" + build;
+        }
+      }
+    } catch (IOException e) {
+      // fall through to hashing the code generators
+    }
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       for (int i = 0; i < GENERATOR_CLASSES.length; i++) {
