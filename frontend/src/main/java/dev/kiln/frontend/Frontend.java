@@ -8,10 +8,15 @@ import org.objectweb.asm.tree.MethodNode;
 public final class Frontend {
   private Frontend() {}
 
+  /** The bytes each parsed tree came from, so errors can name real bytecode offsets. */
+  private static final java.util.Map<ClassNode, byte[]> SOURCES =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
   /** Parses class bytes into a tree (frames skipped: the frontend recomputes what it needs). */
   public static ClassNode parse(byte[] classBytes) {
     ClassNode cn = new ClassNode();
     new ClassReader(classBytes).accept(cn, ClassReader.SKIP_FRAMES);
+    SOURCES.put(cn, classBytes);
     return cn;
   }
 
@@ -32,6 +37,8 @@ public final class Frontend {
    *     method uses bytecode Kiln does not compile
    */
   public static IrMethod build(ClassNode owner, MethodNode method) {
-    return new IrBuilder(owner, method).build();
+    byte[] bytes = SOURCES.get(owner);
+    int[] offsets = bytes == null ? null : BytecodeOffsets.of(bytes, method.name, method.desc);
+    return new IrBuilder(owner, method, offsets).build();
   }
 }

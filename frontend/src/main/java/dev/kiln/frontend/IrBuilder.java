@@ -73,7 +73,11 @@ final class IrBuilder {
   /** A variable of SSA construction: a local (slot, kind) or an operand-stack slot. */
   private record Var(boolean stack, int index, Kind kind) {}
 
-  IrBuilder(ClassNode owner, MethodNode method) {
+  /** JVM bytecode offset of each real instruction, or {@code null} when unknown. */
+  private final int[] offsets;
+
+  IrBuilder(ClassNode owner, MethodNode method, int[] offsets) {
+    this.offsets = offsets;
     this.owner = owner;
     this.method = method;
     this.code = method.instructions.toArray();
@@ -1174,6 +1178,20 @@ final class IrBuilder {
     int line = index >= 0 && index < lines.length ? lines[index] : -1;
     String file = owner.sourceFile != null ? owner.sourceFile : "?";
     return new UnsupportedBytecodeError("Kiln cannot compile " + what + " in " + name() + " at "
-        + file + ":" + line + " (bytecode index " + index + ")");
+        + file + ":" + line + " (" + position(index) + ")");
+  }
+
+  /** "bytecode offset N" as javap shows it, else the instruction's position in the list. */
+  private String position(int index) {
+    int ordinal = 0;
+    for (int i = 0; i < index && i < code.length; i++) {
+      if (code[i].getOpcode() >= 0) {
+        ordinal++;
+      }
+    }
+    if (offsets != null && ordinal < offsets.length) {
+      return "bytecode offset " + offsets[ordinal];
+    }
+    return "instruction " + ordinal;
   }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
  * JVM instruction needs.
  *
  * <p>Dominators are computed with the iterative algorithm of Cooper, Harvey and Kennedy
- * ("A Simple, Fast Dominance Algorithm", 2001) over normal and exceptional edges.
+ * ("A Simple, Fast Dominance Algorithm", 2001) over normal and exceptional edges, each block
+ * split into an entry node and a body node so that exceptional edges leave from the entry.
  */
 public final class IrVerifier {
   private final IrMethod m;
@@ -74,10 +75,9 @@ public final class IrVerifier {
           Value in = p.inputs().get(i);
           Block.Edge e = b.preds().get(i);
           kind(b, in, p.out().kind(), p);
-          Block d = defined(b, in);
-          boolean ok = e.exceptional()
-              ? (d == e.from() ? isEntryValue(in) : dominates(d, e.from()))
-              : dominates(d, e.from());
+          defined(b, in);
+          int from = index.get(e.from());
+          boolean ok = nodeDominates(defNode(in), e.exceptional() ? 2 * from : 2 * from + 1);
           if (!ok) {
             throw fail(b, "phi input " + in + " does not reach edge from " + e);
           }
@@ -98,10 +98,6 @@ public final class IrVerifier {
     }
   }
 
-  private boolean isEntryValue(Value v) {
-    return v.def() instanceof Insn.Phi || v.def() instanceof Insn.CatchValue;
-  }
-
   private void define(Block b, Value v, int pos) {
     if (defBlock.put(v, b) != null) {
       throw fail(b, v + " defined twice");
@@ -119,7 +115,7 @@ public final class IrVerifier {
 
   private void use(Block b, Value v, int pos) {
     Block d = defined(b, v);
-    if (d == b ? defPos.get(v) >= pos : !dominates(d, b)) {
+    if (d == b ? defPos.get(v) >= pos : !nodeDominates(defNode(v), 2 * index.get(b) + 1)) {
       throw fail(b, v + " used where its definition does not dominate");
     }
   }
@@ -152,8 +148,24 @@ public final class IrVerifier {
     }
   }
 
+  /*
+   * Each block is two nodes: its entry (2i: phis and the caught exception) and its body
+   * (2i + 1: statements). A normal edge leaves the source's body; an exceptional edge leaves
+   * the source's entry, since it carries only the values live when the block began.
+   */
   private void dominators(List<Block> blocks) {
-    int n = blocks.size();
+    int n = blocks.size() * 2;
+    List<List<Integer>> preds = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      preds.add(new ArrayList<>());
+    }
+    for (int i = 0; i < blocks.size(); i++) {
+      preds.get(2 * i + 1).add(2 * i);
+      for (Block.Edge e : blocks.get(i).preds()) {
+        int p = index.get(e.from());
+        preds.get(2 * i).add(e.exceptional() ? 2 * p : 2 * p + 1);
+      }
+    }
     idom = new int[n];
     java.util.Arrays.fill(idom, -1);
     idom[0] = 0;
@@ -162,8 +174,7 @@ public final class IrVerifier {
       changed = false;
       for (int i = 1; i < n; i++) {
         int nd = -1;
-        for (Block.Edge e : blocks.get(i).preds()) {
-          int p = index.get(e.from());
+        for (int p : preds.get(i)) {
           if (idom[p] < 0) {
             continue;
           }
@@ -178,7 +189,6 @@ public final class IrVerifier {
   }
 
   private int intersect(int a, int b) {
-    // walks up with a depth-free loop: bounded by the block count
     BitSet up = new BitSet();
     for (int x = a; ; x = idom[x]) {
       up.set(x);
@@ -196,16 +206,22 @@ public final class IrVerifier {
     }
   }
 
-  private boolean dominates(Block a, Block b) {
-    int ia = index.get(a);
-    for (int x = index.get(b); ; x = idom[x]) {
-      if (x == ia) {
+  /** Whether node {@code a} dominates node {@code b}. */
+  private boolean nodeDominates(int a, int b) {
+    for (int x = b; ; x = idom[x]) {
+      if (x == a) {
         return true;
       }
-      if (x == 0 || x < 0) {
-        return false;
+      if (x <= 0) {
+        return a == 0 && x == 0;
       }
     }
+  }
+
+  /** The node a value is defined at: its block's entry for phis and caught exceptions. */
+  private int defNode(Value v) {
+    int i = index.get(defBlock.get(v));
+    return v.def() instanceof Insn.Phi || v.def() instanceof Insn.CatchValue ? 2 * i : 2 * i + 1;
   }
 
   private void kind(Block b, Value v, Kind k, Object where) {
@@ -229,9 +245,11 @@ public final class IrVerifier {
     } else if (n instanceof Insn.ArrayLoad x) {
       kind(b, x.array(), Kind.REF, n);
       kind(b, x.index(), Kind.INT, n);
+      kind(b, x.out(), elementKind(x.opcode() - org.objectweb.asm.Opcodes.IALOAD), n);
     } else if (n instanceof Insn.ArrayStore x) {
       kind(b, x.array(), Kind.REF, n);
       kind(b, x.index(), Kind.INT, n);
+      kind(b, x.value(), elementKind(x.opcode() - org.objectweb.asm.Opcodes.IASTORE), n);
     } else if (n instanceof Insn.ArrayLength x) {
       kind(b, x.array(), Kind.REF, n);
     } else if (n instanceof Insn.NewArray x) {
@@ -241,6 +259,17 @@ public final class IrVerifier {
     } else if (n instanceof Insn.New) {
       throw fail(b, "uninitialized object left in the IR: " + n);
     }
+  }
+
+  /** The value kind of {@code xALOAD}/{@code xASTORE} by its distance from the int form. */
+  private static Kind elementKind(int delta) {
+    return switch (delta) {
+      case 1 -> Kind.LONG;
+      case 2 -> Kind.FLOAT;
+      case 3 -> Kind.DOUBLE;
+      case 4 -> Kind.REF;
+      default -> Kind.INT;
+    };
   }
 
   private void terminatorKinds(Block b) {

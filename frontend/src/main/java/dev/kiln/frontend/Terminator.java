@@ -35,7 +35,7 @@ public sealed interface Terminator {
   record If(Cond cond, Value left, Value right, Block ifTrue, Block ifFalse, Site site)
       implements Terminator {
     public List<Block> successors() {
-      return List.of(ifTrue, ifFalse);
+      return ifTrue == ifFalse ? List.of(ifTrue) : List.of(ifTrue, ifFalse);
     }
 
     public List<Value> operands() {

@@ -32,8 +32,15 @@ public final class ObjectKernels {
   /**
    * The integral of {@code f} over [{@code a}, {@code b}] by the midpoint rule with {@code n}
    * intervals: {@code h * sum f(a + (i + 0.5) * h)}, summed in index order.
+   *
+   * <p>Not inlined into its callers (a library routine called from many places): otherwise C2
+   * may speculate on the one lambda a benchmark's call site passes, and the plain path would
+   * not be the megamorphic call a program that uses {@code integrate} with many lambdas makes.
+   * Kiln compiles from the bytecode; the annotation does not reach its specializations.
    */
   @Jit
+  @org.openjdk.jmh.annotations.CompilerControl(
+      org.openjdk.jmh.annotations.CompilerControl.Mode.DONT_INLINE)
   public static double integrate(DoubleUnaryOperator f, double a, double b, int n) {
     double h = (b - a) / n;
     double sum = 0.0;

@@ -168,7 +168,7 @@ final class MethodGenerator implements Emitter {
           continue;
         }
         if (pending != null && n.operands().contains(pending.out())
-            && n.site().line() == pending.site().line()) {
+            && n.site().line() == pending.site().line() && !skipped(n)) {
           deferred.put(pending.out(), Boolean.TRUE);
         }
         pending = null;
@@ -186,6 +186,11 @@ final class MethodGenerator implements Emitter {
         deferred.put(pending.out(), Boolean.TRUE);
       }
     }
+  }
+
+  /** Whether {@code emitBlock} leaves {@code n} out: dead, and pure. */
+  private boolean skipped(Insn n) {
+    return n.out() != null && uses.getOrDefault(n.out(), 0) == 0 && pure(n);
   }
 
   /** Pure and unable to throw: may move to its single use in the same block. */
@@ -312,8 +317,8 @@ final class MethodGenerator implements Emitter {
       if (out != null && isDeferred(out)) {
         continue;
       }
-      if (out != null && uses.getOrDefault(out, 0) == 0 && pure(n)) {
-        continue; // dead and harmless
+      if (skipped(n)) {
+        continue; // dead and harmless (nothing that can throw was folded into it)
       }
       line(n.site());
       emitInsn(n);
