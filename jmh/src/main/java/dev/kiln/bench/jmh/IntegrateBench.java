@@ -18,18 +18,19 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@link ObjectKernels#integrate} with four different lambdas: plain HotSpot against Kiln's
- * typed entry. The point is profile pollution. HotSpot keeps one profile per method, so once
+ * {@link ObjectKernels#integrate} with five different lambdas — four cheap ones, the issue's
+ * case, and one whose body ({@code Math.sqrt}) costs more than the call, to show where the gain
+ * shrinks: plain HotSpot against Kiln's typed entry. The point is profile pollution. HotSpot keeps one profile per method, so once
  * {@code integrate} has been called with four lambda classes its {@code f.applyAsDouble} site
  * is megamorphic and every compiled copy of it (the method's own, and every caller's that
  * inlines it) makes an interface call per point. Kiln compiles one specialization per lambda
  * class, each with the call devirtualized, and the entry's inline cache picks it by the
  * lambda's class.
  *
- * <p>The setup calls both paths with all four lambdas, interleaved, {@link #POLLUTE_CALLS}
- * times each, before anything is measured: in every fork, whichever benchmark it runs, plain
- * {@code integrate} has seen all four classes, as it would in a program that uses it with
- * four. The lambdas are held in non-final fields so that C2 cannot see their classes as
+ * <p>The setup calls both paths with all five lambdas, interleaved, {@link #POLLUTE_CALLS}
+ * times each, before anything is measured, and every measured operation keeps the others busy
+ * (see {@link #plainWith}): plain {@code integrate} has seen all five classes, as it would in a
+ * program that uses it with five. The lambdas are held in non-final fields so that C2 cannot see their classes as
  * constants at the call.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -41,6 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class IntegrateBench {
   /** Intervals of a measured call. */
   private static final int N = 10_000;
+  /** Intervals of each other lambda's call in a measured operation. */
+  private static final int BACKGROUND_N = N / 8;
   /** Calls per lambda, on each path, in setup. */
   private static final int POLLUTE_CALLS = 20_000;
   /** Intervals of a polluting call. */
@@ -50,6 +53,7 @@ public class IntegrateBench {
 
   private DoubleUnaryOperator square;
   private DoubleUnaryOperator root;
+  private DoubleUnaryOperator affine;
   private DoubleUnaryOperator lorentz;
   private DoubleUnaryOperator cubic;
   private IntegrateFn entry;
@@ -61,8 +65,9 @@ public class IntegrateBench {
     root = x -> Math.sqrt(x) + x;
     lorentz = x -> 1.0 / (1.0 + x * x);
     cubic = x -> x * x * x - x;
+    affine = x -> 0.5 * x + 1.0;
     entry = ObjectKernels.jit("integrate").as(IntegrateFn.class);
-    DoubleUnaryOperator[] fs = {square, root, lorentz, cubic};
+    DoubleUnaryOperator[] fs = {square, affine, lorentz, cubic, root};
     all = fs;
 
     double sink = 0.0;
@@ -76,7 +81,7 @@ public class IntegrateBench {
       throw new AssertionError("integrate gave NaN");
     }
 
-    String[] names = {"square", "root", "lorentz", "cubic"};
+    String[] names = {"square", "affine", "lorentz", "cubic", "root"};
     for (int k = 0; k < fs.length; k++) {
       Agreement.require("integrate[" + names[k] + "]",
           ObjectKernels.integrate(fs[k], A, B, N), entry.apply(fs[k], A, B, N));
@@ -84,16 +89,18 @@ public class IntegrateBench {
   }
 
   /**
-   * {@code integrate(f)} over {@link #N} intervals, then the three other lambdas over one
-   * interval each: the program keeps using all four, so HotSpot cannot re-profile
-   * {@code integrate} for the one being measured (it would, after a deoptimization, if only
-   * one lambda ran). The extra calls cost the same few nanoseconds on both paths.
+   * {@code integrate(f)} over {@link #N} intervals, then each other lambda over
+   * {@link #BACKGROUND_N}: the program keeps using all four, the measured one making two thirds of
+   * the calls. HotSpot re-profiles {@code integrate} after a deoptimization, and when one
+   * lambda makes nearly all calls (over {@code TypeProfileMajorReceiverPercent}, 90%) it
+   * recompiles with that lambda inlined; with the others this busy the site stays megamorphic,
+   * as in a program that really uses four. Both paths run the same calls.
    */
   private double plainWith(DoubleUnaryOperator f) {
     double s = ObjectKernels.integrate(f, A, B, N);
     for (DoubleUnaryOperator g : all) {
       if (g != f) {
-        s += ObjectKernels.integrate(g, A, B, 1);
+        s += ObjectKernels.integrate(g, A, B, BACKGROUND_N);
       }
     }
     return s;
@@ -103,10 +110,20 @@ public class IntegrateBench {
     double s = entry.apply(f, A, B, N);
     for (DoubleUnaryOperator g : all) {
       if (g != f) {
-        s += entry.apply(g, A, B, 1);
+        s += entry.apply(g, A, B, BACKGROUND_N);
       }
     }
     return s;
+  }
+
+  @Benchmark
+  public double plainAffine() {
+    return plainWith(affine);
+  }
+
+  @Benchmark
+  public double kilnAffine() {
+    return kilnWith(affine);
   }
 
   @Benchmark
