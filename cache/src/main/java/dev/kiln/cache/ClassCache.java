@@ -90,7 +90,18 @@ public final class ClassCache {
    * {@code $XDG_CACHE_HOME/kiln}, else {@code ~/.cache/kiln}.
    */
   public static Path defaultDirectory() {
-    return defaultDirectory(System::getProperty, System::getenv);
+    // anonymous classes, not method references: no lambda bootstrap on a warm start
+    return defaultDirectory(new UnaryOperator<String>() {
+      @Override
+      public String apply(String k) {
+        return System.getProperty(k);
+      }
+    }, new UnaryOperator<String>() {
+      @Override
+      public String apply(String k) {
+        return System.getenv(k);
+      }
+    });
   }
 
   static Path defaultDirectory(UnaryOperator<String> properties, UnaryOperator<String> env) {
@@ -322,15 +333,18 @@ public final class ClassCache {
         }
       }
     }
-    keys.sort(KEY_ORDER);
+    keys.sort(KeyOrder.KEY_ORDER);
     return List.copyOf(keys);
   }
 
-  private static final Comparator<CacheKey> KEY_ORDER = Comparator
-      .comparing(CacheKey::ownerClass).thenComparing(CacheKey::method)
-      .thenComparing(CacheKey::descriptor).thenComparing(CacheKey::signature)
-      .thenComparing(CacheKey::options).thenComparing(CacheKey::kilnVersion)
-      .thenComparingInt(CacheKey::jvmFeature);
+  /** Made on first listing only: loading and storing never need it. */
+  private static final class KeyOrder {
+    static final Comparator<CacheKey> KEY_ORDER = Comparator
+        .comparing(CacheKey::ownerClass).thenComparing(CacheKey::method)
+        .thenComparing(CacheKey::descriptor).thenComparing(CacheKey::signature)
+        .thenComparing(CacheKey::options).thenComparing(CacheKey::kilnVersion)
+        .thenComparingInt(CacheKey::jvmFeature);
+  }
 
   /**
    * Deletes every entry file (and temporary files left by writers that died), and the

@@ -63,8 +63,10 @@ public record Entry(CacheKey key, SourceStamp owner, List<SourceStamp> dependenc
     }
     classes = List.copyOf(classes);
     TreeMap<String, String> meta = new TreeMap<>();
-    metadata.forEach((k, v) -> meta.put(Objects.requireNonNull(k, "metadata key"),
-        Objects.requireNonNull(v, "metadata value")));
+    for (Map.Entry<String, String> e : metadata.entrySet()) {
+      meta.put(Objects.requireNonNull(e.getKey(), "metadata key"),
+          Objects.requireNonNull(e.getValue(), "metadata value"));
+    }
     metadata = Collections.unmodifiableMap(meta);
   }
 

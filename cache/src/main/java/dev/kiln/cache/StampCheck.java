@@ -12,6 +12,11 @@ public interface StampCheck {
 
   /** Stamps classes as {@code loader} finds them now ({@link SourceStamp#find}). */
   static StampCheck of(ClassLoader loader) {
-    return className -> SourceStamp.find(loader, className);
+    return new StampCheck() { // not a lambda: no lambda bootstrap on a warm start
+      @Override
+      public SourceStamp current(String className) {
+        return SourceStamp.find(loader, className);
+      }
+    };
   }
 }

@@ -44,8 +44,7 @@ public final class Dispatchers {
       JitDispatcher d = new JitDispatcher(BY_ID.size(), new MethodTarget(owner, m, full,
           agentOriginal(owner, m)), opts);
       BY_ID.add(d);
-      Map<String, JitDispatcher> names = BY_OWNER.computeIfAbsent(owner,
-          k -> new ConcurrentHashMap<>());
+      Map<String, JitDispatcher> names = names(owner);
       names.put(m.getName(), d);
       names.put(d.target.name() + d.target.descriptor(), d);
       names.put(method.replace(" ", ""), d);
@@ -69,8 +68,7 @@ public final class Dispatchers {
     String key = name + type.toMethodDescriptorString();
     JitDispatcher d;
     synchronized (BY_ID) {
-      Map<String, JitDispatcher> names = BY_OWNER.computeIfAbsent(owner,
-          k -> new ConcurrentHashMap<>());
+      Map<String, JitDispatcher> names = names(owner);
       d = names.get("agent:" + key);
       if (d == null) {
         Method m = findByType(owner, name, type);
@@ -153,6 +151,19 @@ public final class Dispatchers {
   /** See {@link dev.kiln.Kiln#clearCache()}. */
   public static int clearCache() {
     return DiskCache.cache().clear();
+  }
+
+  /** The names registered for {@code owner} (no lambda: keeps lambda bootstrap off start-up). */
+  private static Map<String, JitDispatcher> names(Class<?> owner) {
+    Map<String, JitDispatcher> names = BY_OWNER.get(owner);
+    if (names == null) {
+      names = new ConcurrentHashMap<>();
+      Map<String, JitDispatcher> raced = BY_OWNER.putIfAbsent(owner, names);
+      if (raced != null) {
+        names = raced;
+      }
+    }
+    return names;
   }
 
   static JitDispatcher byId(int id) {

@@ -62,8 +62,8 @@ final class JitDispatcher implements Dispatcher {
   private final Map<List<KType>, CompletableFuture<Specialization>> specs =
       new ConcurrentHashMap<>();
   private final List<Specialization> compiled = new CopyOnWriteArrayList<>();
-  private final MutableCallSite site;
-  private final MethodHandle relinker;
+  /** The inline cache; made on first use (a dispatcher used through invoke() never needs it). */
+  private MutableCallSite site;
   private volatile Cache<List<Class<?>>, Specialization> megamorphic;
   private final Map<Class<?>, Object> entries = new ConcurrentHashMap<>();
   private int depth;
@@ -79,10 +79,6 @@ final class JitDispatcher implements Dispatcher {
     this.target = target;
     this.options = options;
     this.disabled = KilnConfig.disabled();
-    this.site = new MutableCallSite(target.type);
-    this.relinker = RELINK.bindTo(this).asCollector(Object[].class, target.params.length)
-        .asType(target.type);
-    site.setTarget(disabled ? target.original() : relinker);
     if (!disabled) {
       for (String s : options.signatures()) {
         compile(s);
@@ -90,7 +86,14 @@ final class JitDispatcher implements Dispatcher {
     }
   }
 
-  MutableCallSite callSite() {
+  synchronized MutableCallSite callSite() {
+    if (site == null) {
+      MutableCallSite s = new MutableCallSite(target.type);
+      s.setTarget(disabled ? target.original()
+          : RELINK.bindTo(this).asCollector(Object[].class, target.params.length)
+              .asType(target.type));
+      site = s;
+    }
     return site;
   }
 
@@ -109,6 +112,7 @@ final class JitDispatcher implements Dispatcher {
 
   Object relink(Object[] args) throws Throwable {
     Specialization s = specializationFor(args);
+    MutableCallSite site = callSite();
     synchronized (this) {
       if (!isMegamorphic) {
         relinks.incrementAndGet();
@@ -267,7 +271,7 @@ final class JitDispatcher implements Dispatcher {
 
   @Override
   public MethodHandle handle() {
-    return site.dynamicInvoker();
+    return callSite().dynamicInvoker();
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.kiln.typing;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A typed signature: result and argument types (Numba's {@code Signature}). Printed in Java
@@ -27,7 +26,11 @@ public record Signature(KType returnType, List<KType> args) {
 
   /** The argument list alone: {@code (double[], double[])}. */
   public String argsText() {
-    return args.stream().map(KType::javaName).collect(Collectors.joining(", ", "(", ")"));
+    StringBuilder sb = new StringBuilder("(");
+    for (int i = 0; i < args.size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(args.get(i).javaName());
+    }
+    return sb.append(')').toString();
   }
 
   @Override
