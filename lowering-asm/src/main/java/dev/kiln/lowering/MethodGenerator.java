@@ -158,34 +158,128 @@ final class MethodGenerator implements Emitter {
             || pure(n) && uses.getOrDefault(out, 0) == 1 && usedHere.containsKey(out);
         deferred.put(out, d);
       }
-      // a value whose single use is the very next instruction stays on the operand stack,
-      // whatever it is: nothing runs between it and its use but pure loads (same line, so
-      // stack traces keep pointing where they did)
-      Insn pending = null;
-      for (Insn n : b.insns()) {
-        if (n instanceof Insn.Param || n instanceof Insn.CatchValue
-            || n.out() != null && isDeferred(n.out())) {
-          continue;
-        }
-        if (pending != null && n.operands().contains(pending.out())
-            && n.site().line() == pending.site().line() && !skipped(n)) {
-          deferred.put(pending.out(), Boolean.TRUE);
-        }
-        pending = null;
-        Value out = n.out();
-        if (out != null && uses.getOrDefault(out, 0) == 1 && usedHere.containsKey(out)
-            && !(n instanceof Insn.New)) {
-          pending = n;
-        }
-      }
-      // (into a terminator only outside try ranges: a block's range ends before its
-      // terminator, except for a throw)
-      if (pending != null && b.terminator().operands().contains(pending.out())
-          && b.terminator().site().line() == pending.site().line()
-          && (b.handlers().isEmpty() || b.terminator() instanceof Terminator.Throw)) {
-        deferred.put(pending.out(), Boolean.TRUE);
+      scheduleOnStack(b, usedHere);
+    }
+  }
+
+  /**
+   * Leaves more values on the operand stack: a value used once, later in its block, through a
+   * chain of pure folded users ending at an emitted statement X, is itself folded into X's
+   * operand tree when nothing else is emitted between it and X (so no effect moves across
+   * another), X is on the same line (stack traces keep pointing where they did), and the
+   * folded values with effects come out of X's tree in their original order. This rebuilds
+   * javac's stack code for {@code s += a[i] * b[i]} and keeps compiled methods small, which
+   * matters for HotSpot's inlining limits.
+   */
+  private void scheduleOnStack(Block b, Map<Value, Boolean> usedHere) {
+    List<Insn> insns = b.insns();
+    Map<Value, Object> user = new IdentityHashMap<>();
+    Map<Object, Integer> position = new IdentityHashMap<>();
+    for (int i = 0; i < insns.size(); i++) {
+      Insn n = insns.get(i);
+      position.put(n, i);
+      for (Value v : n.operands()) {
+        user.put(v, n);
       }
     }
+    Terminator t = b.terminator();
+    position.put(t, insns.size());
+    for (Value v : t.operands()) {
+      user.put(v, t);
+    }
+    // candidates and the emitted statement each would fold into
+    Map<Insn, Object> target = new IdentityHashMap<>();
+    for (Insn d : insns) {
+      Value out = d.out();
+      if (out == null || isDeferred(out) || d instanceof Insn.Param
+          || d instanceof Insn.CatchValue || d instanceof Insn.New
+          || uses.getOrDefault(out, 0) != 1 || !usedHere.containsKey(out)) {
+        continue;
+      }
+      Object u = user.get(out);
+      while (u instanceof Insn ui && ui.out() != null && isDeferred(ui.out())) {
+        u = user.get(ui.out());
+      }
+      if (u == null) {
+        continue;
+      }
+      if (u instanceof Terminator tu) {
+        if (tu.site().line() != d.site().line()
+            || !(b.handlers().isEmpty() || tu instanceof Terminator.Throw)) {
+          continue;
+        }
+      } else {
+        Insn x = (Insn) u;
+        if (x.site().line() != d.site().line() || skipped(x)) {
+          continue;
+        }
+      }
+      target.put(d, u);
+    }
+    // drop candidates with another emitted statement between them and their target, to a
+    // fixed point (dropping one makes it emitted, which may block others)
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Insn d : new ArrayList<>(target.keySet())) {
+        Object x = target.get(d);
+        int from = position.get(d);
+        int to = position.get(x);
+        for (int i = from + 1; i < to; i++) {
+          Insn between = insns.get(i);
+          boolean folded = between.out() != null && isDeferred(between.out())
+              || target.get(between) == x;
+          if (!folded && !(between instanceof Insn.Param)) {
+            target.remove(d);
+            changed = true;
+            break;
+          }
+        }
+      }
+    }
+    for (Insn d : target.keySet()) {
+      deferred.put(d.out(), Boolean.TRUE);
+    }
+    // the folded values with effects must come out of each tree in their original order
+    Map<Object, List<Insn>> byTarget = new IdentityHashMap<>();
+    for (Map.Entry<Insn, Object> e : target.entrySet()) {
+      byTarget.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(e.getKey());
+    }
+    for (Map.Entry<Object, List<Insn>> e : byTarget.entrySet()) {
+      List<Value> roots = e.getKey() instanceof Insn xi ? xi.operands()
+          : ((Terminator) e.getKey()).operands();
+      List<Insn> order = new ArrayList<>();
+      for (Value r : roots) {
+        emissionOrder(r, order);
+      }
+      int last = -1;
+      boolean ok = true;
+      for (Insn n : order) {
+        if (target.containsKey(n)) {
+          int p = position.get(n);
+          if (p < last) {
+            ok = false;
+          }
+          last = p;
+        }
+      }
+      if (!ok) {
+        for (Insn d : e.getValue()) {
+          deferred.put(d.out(), Boolean.FALSE);
+        }
+      }
+    }
+  }
+
+  /** The folded statements of {@code v}'s tree in the order they are emitted. */
+  private void emissionOrder(Value v, List<Insn> out) {
+    if (!isDeferred(v) || v.def() instanceof Insn.Const) {
+      return;
+    }
+    for (Value o : v.def().operands()) {
+      emissionOrder(o, out);
+    }
+    out.add(v.def());
   }
 
   /** Whether {@code emitBlock} leaves {@code n} out: dead, and pure. */
@@ -258,15 +352,21 @@ final class MethodGenerator implements Emitter {
 
   private void declareHandlers() {
     for (Block b : ir.blocks()) {
-      boolean range = !b.handlers().isEmpty() && blockThrows(b);
-      hasRange.put(b, range);
-      if (!range) {
-        continue;
-      }
-      for (Block.Handler h : b.handlers()) {
-        mv.visitTryCatchBlock(body.get(b), rangeEnd.get(b), handlerEntry(b, h.target()),
-            h.catchType());
-      }
+      hasRange.put(b, !b.handlers().isEmpty() && blockThrows(b));
+    }
+  }
+
+  /**
+   * Declares a block's try range once its code is written, and only if it holds code: a block
+   * whose throwing statements emit nothing (a JDK class's initialization) has no range.
+   */
+  private void declareRange(Block b) {
+    if (!hasRange.get(b) || body.get(b).getOffset() == rangeEnd.get(b).getOffset()) {
+      return;
+    }
+    for (Block.Handler h : b.handlers()) {
+      mv.visitTryCatchBlock(body.get(b), rangeEnd.get(b), handlerEntry(b, h.target()),
+          h.catchType());
     }
   }
 
@@ -336,6 +436,7 @@ final class MethodGenerator implements Emitter {
       mv.visitLabel(rangeEnd.get(b));
     }
     emitTerminator(b, t, next);
+    declareRange(b);
   }
 
   private void line(Site s) {
