@@ -311,6 +311,9 @@ final class MethodGenerator implements Emitter {
       for (Insn.Phi p : b.phis()) {
         slotOf(p.out());
       }
+    }
+    coalesce();
+    for (Block b : ir.blocks()) {
       for (Insn n : b.insns()) {
         Value out = n.out();
         if (out != null && !(n instanceof Insn.Param) && !isDeferred(out)
@@ -319,6 +322,67 @@ final class MethodGenerator implements Emitter {
         }
       }
     }
+  }
+
+  /**
+   * Gives a phi's input the phi's own local where that is safe, so the edge needs no copy (a
+   * loop counter's {@code i + 1} is stored straight into {@code i}, as javac's {@code iinc}
+   * does). Safe when the input is defined in a block whose only successor is the phi's block,
+   * is used by nothing else, and neither the phi nor any other value of its block is read
+   * after the input's definition on that path (the phi's old value is dead once the input
+   * exists): no later use in the block, not the block's terminator, and not another phi's
+   * input on the same edge (a parallel copy such as a swap still reads it).
+   */
+  private void coalesce() {
+    for (Block h : ir.blocks()) {
+      for (int e = 0; e < h.preds().size(); e++) {
+        Block.Edge edge = h.preds().get(e);
+        Block from = edge.from();
+        if (edge.exceptional() || !(from.terminator() instanceof Terminator.Goto)) {
+          continue;
+        }
+        java.util.Set<Value> readOnEdge = java.util.Collections.newSetFromMap(
+            new IdentityHashMap<>());
+        for (Insn.Phi q : h.phis()) {
+          readOnEdge.add(q.inputs().get(e));
+        }
+        for (Insn.Phi p : h.phis()) {
+          Value in = p.inputs().get(e);
+          Insn def = in.def();
+          if (in == p.out() || def instanceof Insn.Phi || def instanceof Insn.Param
+              || def instanceof Insn.CatchValue || def instanceof Insn.Const
+              || uses.getOrDefault(in, 0) != 1 || slot.containsKey(in)
+              || readOnEdge.contains(p.out()) || !from.insns().contains(def)
+              || model(in).asmType().getSort() != model(p.out()).asmType().getSort()
+              || model(in).slots() != model(p.out()).slots()) {
+            continue;
+          }
+          int at = from.insns().indexOf(def);
+          boolean readLater = false;
+          // (the definition itself may read the phi: it reads before it writes)
+          for (int k = at + 1; k < from.insns().size() && !readLater; k++) {
+            readLater = usesTransitively(from.insns().get(k), p.out())
+                // a handler may read the phi's old value from where a later statement throws
+                || !from.handlers().isEmpty() && from.insns().get(k).canThrow();
+          }
+          readLater |= from.terminator().operands().contains(p.out());
+          if (!readLater) {
+            slot.put(in, slot.get(p.out()));
+          }
+        }
+      }
+    }
+  }
+
+  /** Whether {@code n} reads {@code v}, directly or through values folded into it. */
+  private boolean usesTransitively(Insn n, Value v) {
+    for (Value o : n.operands()) {
+      if (o == v || isDeferred(o) && !(o.def() instanceof Insn.Const)
+          && usesTransitively(o.def(), v)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int slotOf(Value v) {
@@ -451,11 +515,18 @@ final class MethodGenerator implements Emitter {
   private boolean needsCopies(Block from, Block to) {
     int i = edgeIndex(from, to, false);
     for (Insn.Phi p : to.phis()) {
-      if (p.inputs().get(i) != p.out()) {
+      Value in = p.inputs().get(i);
+      if (in != p.out() && !sameLocal(in, p.out())) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether two values were given one local (a coalesced phi input). */
+  private boolean sameLocal(Value a, Value b) {
+    Integer sa = slot.get(a);
+    return sa != null && !isDeferred(a) && sa.equals(slot.get(b));
   }
 
   private static int edgeIndex(Block from, Block to, boolean exceptional) {
@@ -474,7 +545,7 @@ final class MethodGenerator implements Emitter {
     List<Insn.Phi> moved = new ArrayList<>();
     for (Insn.Phi p : to.phis()) {
       Value in = p.inputs().get(i);
-      if (in == p.out()) {
+      if (in == p.out() || sameLocal(in, p.out())) {
         continue;
       }
       loadAs(in, typeOf(p.out()));
