@@ -77,6 +77,9 @@ class AgentIT {
     assertEquals(String.valueOf(Kernels.dot(Inputs.a(), Inputs.b())), out.get("dot"), c.log());
     assertEquals("threw java.lang.ArrayIndexOutOfBoundsException", out.get("dot.error"), c.log());
     assertEquals("[double(double[], double[])]", out.get("dot.sigs"), c.log());
+    // Kiln.dispatcher works before the first call, and the call site then uses that dispatcher
+    assertEquals("[]", out.get("dot.before"), c.log());
+    assertEquals("true", out.get("dot.same"), c.log());
     assertEquals("true", out.get("dot.rewritten"), c.log());
     assertEquals("true", out.get("dot.annotated"), "the rewritten method keeps @Jit");
     // @Jit(signatures = "long(long)"): compiled when the site was linked

@@ -86,6 +86,33 @@ public final class Dispatchers {
         : new java.lang.invoke.ConstantCallSite(site.dynamicInvoker().asType(type));
   }
 
+  /**
+   * The dispatcher of a method the agent rewrote but nobody has called yet: made now, under the
+   * key its call site will look up when first linked, so both see the same dispatcher.
+   */
+  private static JitDispatcher agentDispatcherBeforeFirstCall(Class<?> owner, String method) {
+    Method m;
+    try {
+      m = MethodTarget.find(owner, method);
+      owner.getDeclaredMethod(m.getName() + "$kiln$original", m.getParameterTypes());
+    } catch (IllegalArgumentException | NoSuchMethodException e) {
+      return null;
+    }
+    java.lang.invoke.MethodType type = java.lang.invoke.MethodType.methodType(m.getReturnType(),
+        m.getParameterTypes());
+    if (!java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+      type = type.insertParameterTypes(0, owner);
+    }
+    MethodHandles.Lookup lookup;
+    try {
+      lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
+    } catch (IllegalAccessException e) {
+      return null;
+    }
+    linkAgentSite(lookup, m.getName(), type, m.getName() + "$kiln$original");
+    return BY_OWNER.get(owner).get("agent:" + m.getName() + type.toMethodDescriptorString());
+  }
+
   /** Records a class's original bytes (see {@link ClassBytes}); for the agent. */
   public static void registerOriginalBytes(ClassLoader loader, String internalName, byte[] bytes) {
     ClassBytes.register(loader, internalName, bytes);
@@ -126,6 +153,9 @@ public final class Dispatchers {
   public static Dispatcher lookup(Class<?> owner, String method) {
     Map<String, JitDispatcher> names = BY_OWNER.get(owner);
     JitDispatcher d = names == null ? null : names.get(method.replace(" ", ""));
+    if (d == null) {
+      d = agentDispatcherBeforeFirstCall(owner, method);
+    }
     if (d == null) {
       throw new IllegalArgumentException("no dispatcher for " + owner.getName() + "." + method
           + "; make one with Kiln.jit, or run with the Kiln agent");
