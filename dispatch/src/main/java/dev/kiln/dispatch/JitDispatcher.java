@@ -40,18 +40,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * specialization itself.
  */
 final class JitDispatcher implements Dispatcher {
-  private static final MethodHandle RELINK;
-  private static final MethodHandle MEGAMORPHIC;
+  /** The inline cache's handles, made when a first call site is (not for invoke() alone). */
+  private static final class Linking {
+    static final MethodHandle RELINK;
+    static final MethodHandle MEGAMORPHIC;
 
-  static {
-    try {
-      MethodHandles.Lookup l = MethodHandles.lookup();
-      RELINK = l.findVirtual(JitDispatcher.class, "relink",
-          MethodType.methodType(Object.class, Object[].class));
-      MEGAMORPHIC = l.findVirtual(JitDispatcher.class, "megamorphic",
-          MethodType.methodType(Object.class, Object[].class));
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
+    static {
+      try {
+        MethodHandles.Lookup l = MethodHandles.lookup();
+        RELINK = l.findVirtual(JitDispatcher.class, "relink",
+            MethodType.methodType(Object.class, Object[].class));
+        MEGAMORPHIC = l.findVirtual(JitDispatcher.class, "megamorphic",
+            MethodType.methodType(Object.class, Object[].class));
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
     }
   }
 
@@ -90,7 +93,7 @@ final class JitDispatcher implements Dispatcher {
     if (site == null) {
       MutableCallSite s = new MutableCallSite(target.type);
       s.setTarget(disabled ? target.original()
-          : RELINK.bindTo(this).asCollector(Object[].class, target.params.length)
+          : Linking.RELINK.bindTo(this).asCollector(Object[].class, target.params.length)
               .asType(target.type));
       site = s;
     }
@@ -122,7 +125,7 @@ final class JitDispatcher implements Dispatcher {
           isMegamorphic = true;
           Log.debug("inline cache of " + target.display() + " went megamorphic after " + depth
               + " entries");
-          site.setTarget(MEGAMORPHIC.bindTo(this).asCollector(Object[].class,
+          site.setTarget(Linking.MEGAMORPHIC.bindTo(this).asCollector(Object[].class,
               target.params.length).asType(target.type));
         } else {
           depth++;
