@@ -28,13 +28,20 @@ public final class Bootstraps {
     ADMITTED.put(generated, hostLookup);
   }
 
-  private static synchronized MethodHandles.Lookup trusted(MethodHandles.Lookup caller,
-                                                           Class<?> target)
+  /** The lookup of the class {@code caller} was compiled for; refuses classes Kiln did not make. */
+  private static synchronized MethodHandles.Lookup host(MethodHandles.Lookup caller)
       throws IllegalAccessException {
     MethodHandles.Lookup host = ADMITTED.get(caller.lookupClass());
     if (host == null) {
       throw new IllegalAccessException(caller.lookupClass() + " is not a class Kiln generated");
     }
+    return host;
+  }
+
+  /** A full-privilege lookup on {@code target}, reached from the caller's host lookup. */
+  private static MethodHandles.Lookup trusted(MethodHandles.Lookup caller, Class<?> target)
+      throws IllegalAccessException {
+    MethodHandles.Lookup host = host(caller);
     return host.lookupClass() == target ? host : MethodHandles.privateLookupIn(target, host);
   }
 
@@ -71,17 +78,14 @@ public final class Bootstraps {
                                          MethodType type, Class<?> host, Class<?> owner,
                                          int opcode) throws ReflectiveOperationException {
     MethodHandles.Lookup l = trusted(caller, host);
+    if (owner == MethodHandles.class && name.equals("lookup")) {
+      // through a handle, lookup() would answer for the JDK's injected invoker class
+      return new ConstantCallSite(MethodHandles.constant(MethodHandles.Lookup.class, l));
+    }
     MethodHandle mh = opcode == 184 // INVOKESTATIC
         ? l.findStatic(owner, name, type)
         : l.findVirtual(owner, name, type.dropParameterTypes(0, 1));
     return new ConstantCallSite(mh.asType(type));
-  }
-
-  /** {@code MethodHandles.lookup()} as called in {@code host}: host's own lookup. */
-  public static CallSite callerLookup(MethodHandles.Lookup caller, String name, MethodType type,
-                                      Class<?> host) throws ReflectiveOperationException {
-    return new ConstantCallSite(MethodHandles.constant(MethodHandles.Lookup.class,
-        trusted(caller, host)));
   }
 
   /** Initializes {@code c} (JVMS 5.5) when first reached, then does nothing. */
@@ -198,13 +202,7 @@ public final class Bootstraps {
                                       int classToken) throws ReflectiveOperationException {
     Class<?> exact = dev.kiln.lowering.ClassTokens.get(classToken);
     MethodType mt = type.dropParameterTypes(0, 1);
-    MethodHandles.Lookup host;
-    synchronized (Bootstraps.class) {
-      host = ADMITTED.get(caller.lookupClass());
-    }
-    if (host == null) {
-      throw new IllegalAccessException(caller.lookupClass() + " is not a class Kiln generated");
-    }
+    MethodHandles.Lookup host = host(caller);
     MethodHandle mh;
     try {
       mh = host.findVirtual(exact, name, mt);
@@ -222,14 +220,7 @@ public final class Bootstraps {
   /** A class the unit may not name, as a dynamic constant resolved by binary name. */
   public static Class<?> classByName(MethodHandles.Lookup caller, String name, Class<?> type,
                                      String binaryName) throws ReflectiveOperationException {
-    MethodHandles.Lookup host;
-    synchronized (Bootstraps.class) {
-      host = ADMITTED.get(caller.lookupClass());
-    }
-    if (host == null) {
-      throw new IllegalAccessException(caller.lookupClass() + " is not a class Kiln generated");
-    }
-    return Class.forName(binaryName, false, host.lookupClass().getClassLoader());
+    return Class.forName(binaryName, false, host(caller).lookupClass().getClassLoader());
   }
 
   /**
@@ -238,11 +229,7 @@ public final class Bootstraps {
    */
   public static CallSite dispatcher(MethodHandles.Lookup caller, String name, MethodType type,
                                     int id) throws ReflectiveOperationException {
-    synchronized (Bootstraps.class) {
-      if (!ADMITTED.containsKey(caller.lookupClass())) {
-        throw new IllegalAccessException(caller.lookupClass() + " is not a class Kiln generated");
-      }
-    }
+    host(caller); // only Kiln's own entry classes may bind a dispatcher's site
     JitDispatcher d = Dispatchers.byId(id);
     CallSite site = d.callSite();
     if (site.type().equals(type)) {

@@ -59,8 +59,12 @@ final class EntryFactory {
     mv.visitMaxs(0, 0);
     mv.visitEnd();
     cw.visitEnd();
+    byte[] bytes = cw.toByteArray();
+    if (KilnConfig.verify()) {
+      dev.kiln.lowering.Lowerer.verify(bytes, d.target.owner.getClassLoader());
+    }
     try {
-      Class<?> cls = lookup.defineClass(cw.toByteArray());
+      Class<?> cls = lookup.defineClass(bytes);
       Bootstraps.admit(cls, lookup);
       return lookup.findConstructor(cls, java.lang.invoke.MethodType.methodType(void.class))
           .invoke();

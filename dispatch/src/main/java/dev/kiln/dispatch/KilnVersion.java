@@ -12,9 +12,6 @@ import java.security.NoSuchAlgorithmException;
  */
 final class KilnVersion {
   static final String RELEASE = "0.1.0";
-  private static final Class<?>[] CODE_GENERATORS = {
-      dev.kiln.frontend.Frontend.class, dev.kiln.typing.Typer.class,
-      dev.kiln.lowering.Lowerer.class, Compiler.class, UnitBuilder.class};
   private static final String[] GENERATOR_CLASSES = {
       "dev/kiln/frontend/IrBuilder.class", "dev/kiln/typing/TypeInference.class",
       "dev/kiln/lowering/MethodGenerator.class", "dev/kiln/lowering/ConversionLowering.class",
@@ -41,10 +38,9 @@ final class KilnVersion {
     }
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (int i = 0; i < GENERATOR_CLASSES.length; i++) {
-        Class<?> anchor = CODE_GENERATORS[Math.min(i, CODE_GENERATORS.length - 1)];
-        ClassLoader l = anchor.getClassLoader();
-        try (InputStream in = l == null ? null : l.getResourceAsStream(GENERATOR_CLASSES[i])) {
+      ClassLoader l = KilnVersion.class.getClassLoader();
+      for (String resource : GENERATOR_CLASSES) {
+        try (InputStream in = l == null ? null : l.getResourceAsStream(resource)) {
           if (in != null) {
             md.update(in.readAllBytes());
           }

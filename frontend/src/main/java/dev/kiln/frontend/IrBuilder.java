@@ -67,7 +67,6 @@ final class IrBuilder {
   private final Set<Block> sealed = new HashSet<>();
   private final Set<Block> filled = new HashSet<>();
   private final Map<Block, List<Kind>> exitStack = new IdentityHashMap<>();
-  private final Map<Value, Block> phiBlock = new IdentityHashMap<>();
   private Block entry;
 
   /** A variable of SSA construction: a local (slot, kind) or an operand-stack slot. */
@@ -393,7 +392,6 @@ final class IrBuilder {
     Insn.Phi phi = new Insn.Phi(out, new ArrayList<>(), site(start));
     out.setDef(phi);
     b.phis.add(phi);
-    phiBlock.put(out, b);
     return phi;
   }
 
@@ -418,7 +416,7 @@ final class IrBuilder {
       Value out = newValue(kind);
       Insn c = new Insn.Const(out, zero, Site.NONE);
       out.setDef(c);
-      entry.insns.add(entry.insns.size() - 0, c);
+      entry.insns.add(c);
       return out;
     });
   }
@@ -902,13 +900,12 @@ final class IrBuilder {
             vs.add(0, pop());
           }
           Kind rk = Kind.of(Type.getReturnType(d.desc));
-          Insn.InvokeDynamic[] made = new Insn.InvokeDynamic[1];
           Site s = here();
           List<Object> bsmArgs = List.of(d.bsmArgs);
           if (rk == null) {
             emitVoid(new Insn.InvokeDynamic(null, d.name, d.desc, d.bsm, bsmArgs, List.copyOf(vs), s));
           } else {
-            emit(rk, out -> made[0] = new Insn.InvokeDynamic(out, d.name, d.desc, d.bsm, bsmArgs,
+            emit(rk, out -> new Insn.InvokeDynamic(out, d.name, d.desc, d.bsm, bsmArgs,
                 List.copyOf(vs), s));
           }
         }

@@ -762,10 +762,23 @@ final class MethodGenerator implements Emitter {
   }
 
   private void indy(String kind, String name, String desc, String owner) {
-    Handle bsm = new Handle(H_INVOKESTATIC, CompileUnit.BOOTSTRAPS, kind,
-        "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
-            + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;)Ljava/lang/invoke/CallSite;", false);
-    mv.visitInvokeDynamicInsn(name, desc, bsm, hostClassConstant(owner));
+    mv.visitInvokeDynamicInsn(name, desc, bootstrap(kind, "Ljava/lang/Class;"),
+        hostClassConstant(owner));
+  }
+
+  /**
+   * A bootstrap of {@link CompileUnit#BOOTSTRAPS}: {@code (Lookup, String, MethodType,
+   * staticArgs...)CallSite}, {@code staticArgs} given as descriptors.
+   */
+  private static Handle bootstrap(String name, String staticArgs) {
+    return new Handle(H_INVOKESTATIC, CompileUnit.BOOTSTRAPS, name,
+        "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
+            + staticArgs + ")Ljava/lang/invoke/CallSite;", false);
+  }
+
+  /** The descriptor of {@code m} with its receiver as first parameter. */
+  private static String receiverFirst(dev.kiln.frontend.MethodRef m) {
+    return "(" + Type.getObjectType(m.owner()).getDescriptor() + m.desc().substring(1);
   }
 
   /**
@@ -808,11 +821,9 @@ final class MethodGenerator implements Emitter {
     for (Object a : x.bootstrapArgs()) {
       args.add(a instanceof Handle h ? handleConstant(h) : a);
     }
-    Handle host = new Handle(H_INVOKESTATIC, CompileUnit.BOOTSTRAPS, "hostIndy",
-        "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
-            + "Ljava/lang/Class;Ljava/lang/invoke/MethodHandle;[Ljava/lang/Object;)"
-            + "Ljava/lang/invoke/CallSite;", false);
-    mv.visitInvokeDynamicInsn(x.name(), x.desc(), host, args.toArray());
+    mv.visitInvokeDynamicInsn(x.name(), x.desc(),
+        bootstrap("hostIndy", "Ljava/lang/Class;Ljava/lang/invoke/MethodHandle;[Ljava/lang/Object;"),
+        args.toArray());
   }
 
   private boolean handleAccessible(Handle h) {
@@ -918,32 +929,16 @@ final class MethodGenerator implements Emitter {
     }
     if (exact != null) {
       // a class the unit cannot name (a lambda's hidden class): a constant handle to its method
-      String desc = "(" + Type.getObjectType(m.owner()).getDescriptor() + m.desc().substring(1);
-      Handle bsm = new Handle(H_INVOKESTATIC, CompileUnit.BOOTSTRAPS, "exactVirtual",
-          "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
-              + "Ljava/lang/invoke/MethodType;I)Ljava/lang/invoke/CallSite;", false);
-      mv.visitInvokeDynamicInsn(m.name(), desc, bsm, ClassTokens.of(exact));
+      mv.visitInvokeDynamicInsn(m.name(), receiverFirst(m), bootstrap("exactVirtual", "I"),
+          ClassTokens.of(exact));
       portable = false;
-      return;
-    }
-    if (op == INVOKESTATIC && m.owner().equals("java/lang/invoke/MethodHandles")
-        && m.name().equals("lookup")) {
-      // the original class's own full-privilege lookup, as the original call returns
-      Handle bsm = new Handle(H_INVOKESTATIC, CompileUnit.BOOTSTRAPS, "callerLookup",
-          "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
-              + "Ljava/lang/Class;)Ljava/lang/invoke/CallSite;", false);
-      mv.visitInvokeDynamicInsn(m.name(), m.desc(), bsm, hostClassConstant(ir.owner()));
       return;
     }
     if (access.callerSensitive(m)) {
       // made as from the class the original code was in, through a handle of its lookup
-      String desc = op == INVOKESTATIC ? m.desc()
-          : "(" + Type.getObjectType(m.owner()).getDescriptor() + m.desc().substring(1);
-      Handle bsm = new Handle(H_INVOKESTATIC, CompileUnit.BOOTSTRAPS, "callerSensitive",
-          "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
-              + "Ljava/lang/Class;Ljava/lang/Class;I)Ljava/lang/invoke/CallSite;", false);
-      mv.visitInvokeDynamicInsn(m.name(), desc, bsm, hostClassConstant(ir.owner()),
-          hostClassConstant(m.owner()), op);
+      mv.visitInvokeDynamicInsn(m.name(), op == INVOKESTATIC ? m.desc() : receiverFirst(m),
+          bootstrap("callerSensitive", "Ljava/lang/Class;Ljava/lang/Class;I"),
+          hostClassConstant(ir.owner()), hostClassConstant(m.owner()), op);
       return;
     }
     if (access.accessible(m) && op != INVOKESPECIAL) {
@@ -952,7 +947,7 @@ final class MethodGenerator implements Emitter {
     }
     if (op == INVOKESPECIAL) {
       // a super call or a private method: only the original class may make it
-      String desc = "(" + Type.getObjectType(m.owner()).getDescriptor() + m.desc().substring(1);
+      String desc = receiverFirst(m);
       indy("invokeSpecial", m.name(), desc, ir.owner());
       return;
     }
@@ -962,7 +957,7 @@ final class MethodGenerator implements Emitter {
       default -> "invokeVirtual";
     };
     String desc = op == INVOKESTATIC ? m.desc()
-        : "(" + Type.getObjectType(m.owner()).getDescriptor() + m.desc().substring(1);
+        : receiverFirst(m);
     indy(kind, m.name(), desc, m.owner());
   }
 
@@ -977,10 +972,8 @@ final class MethodGenerator implements Emitter {
     if (l == null || l == ClassLoader.getPlatformClassLoader() || c.isArray()) {
       return;
     }
-    Handle bsm = new Handle(H_INVOKESTATIC, CompileUnit.BOOTSTRAPS, "initialize",
-        "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
-            + "Ljava/lang/invoke/MethodType;Ljava/lang/Class;)Ljava/lang/invoke/CallSite;", false);
-    mv.visitInvokeDynamicInsn("init", "()V", bsm, hostClassConstant(internalName));
+    mv.visitInvokeDynamicInsn("init", "()V", bootstrap("initialize", "Ljava/lang/Class;"),
+        hostClassConstant(internalName));
   }
 
   private void construct(Insn.Construct x) {

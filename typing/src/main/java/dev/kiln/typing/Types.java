@@ -176,14 +176,6 @@ public final class Types {
     return to.isExact() && from.isExact() && to.toClass() == from.toClass();
   }
 
-  /** The declared (non-exact) form of a type: what bytecode alone knows of it. */
-  public static KType erase(KType t) {
-    if (t == NullType.NULL) {
-      return InstanceType.OBJECT;
-    }
-    return t instanceof InstanceType it ? InstanceType.declared(it.cls()) : t;
-  }
-
   /**
    * Parses a signature in Java syntax, {@code "double(double[], double[])"}; class names are
    * binary names, or simple names of {@code java.lang} classes, resolved through {@code loader}.
