@@ -34,7 +34,8 @@ import javax.tools.ToolProvider;
  * links into scaledSum's unit, so {@code fixture.Helper} is a cache dependency of that entry (and
  * of no other). {@code Main} prints one {@code RESULT name value} and one
  * {@code STATS name compilations=C hits=H misses=M} line per method, and with {@code --entries}
- * the cache's entries ({@code ENTRIES n}, then {@code ENTRY ...} lines).
+ * the cache's entries ({@code ENTRIES n}, then {@code ENTRY ...} lines). {@code --plain} does
+ * the same work calling the methods directly, without Kiln: a plain Java start, to compare.
  */
 final class CacheFixture {
   /** Original answers: add(20, 22); sum and scaledSum of {1.5, 2.5, 3.0, 4.0}. */
@@ -106,6 +107,13 @@ final class CacheFixture {
         private Main() {}
 
         public static void main(String[] args) throws Throwable {
+          if (args.length > 0 && args[0].equals("--plain")) { // the same work, without Kiln
+            double[] v = {1.5, 2.5, 3.0, 4.0};
+            report("add", Kernels.add(20, 22), null);
+            report("sum", Kernels.sum(v), null);
+            report("scaledSum", Kernels.scaledSum(v), null);
+            return;
+          }
           boolean entries = false;
           Path barrier = null;
           for (String a : args) {
@@ -137,10 +145,12 @@ final class CacheFixture {
         }
 
         private static void report(String name, Object result, Dispatcher d) {
-          Dispatcher.Stats s = d.stats();
           System.out.println("RESULT " + name + " " + result);
-          System.out.println("STATS " + name + " compilations=" + s.compilations() + " hits="
-              + s.cacheHits() + " misses=" + s.cacheMisses());
+          if (d != null) {
+            Dispatcher.Stats s = d.stats();
+            System.out.println("STATS " + name + " compilations=" + s.compilations() + " hits="
+                + s.cacheHits() + " misses=" + s.cacheMisses());
+          }
         }
 
         private static void await(Path dir) throws Exception {

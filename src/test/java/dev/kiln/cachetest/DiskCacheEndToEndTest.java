@@ -270,30 +270,81 @@ class DiskCacheEndToEndTest {
     }
   }
 
-  // ---------------------------------------------------------------- timing, for the docs
+  // ---------------------------------------------------------------- what a warm start loads
 
   /**
-   * Whole-process wall time of {@code fixture.Main} with default JVM flags: Kiln disabled
-   * (originals run), a warm cache, a cold cache; best of three each. Printed, not asserted.
+   * A warm start runs no compiler and none of the JDK machinery the cold path or reflection
+   * would drag in: the class-load log of a warm run names no class of the frontend, typing
+   * inference or lowering, no ASM, no annotation proxy, no security provider, no regex and no
+   * lambda of Kiln's. (What those cost: milliseconds each, see docs/benchmarks.md.)
    */
   @Test
   @Order(6)
+  void aWarmStartLoadsNoCompilerAndNoProxies(@TempDir Path tmp) throws Exception {
+    Path cache = tmp.resolve("cache");
+    assertAnswers(pristine.run(cache).ok(), ANSWERS);
+    Path log = tmp.resolve("classes.log");
+    List<String> flags = new ArrayList<>(CacheFixture.QUICK_FLAGS);
+    flags.add("-Xlog:class+load=info:file=" + log);
+    Run warm = pristine.start(cache, flags).await().ok();
+    assertAnswers(warm, ANSWERS);
+    for (String m : METHODS) {
+      assertStats(warm, m, 0, 1, 0);
+    }
+    List<String> loaded = new ArrayList<>(); // class names: "[..][info][class,load] NAME source: .."
+    for (String line : Files.readAllLines(log)) {
+      int at = line.indexOf("] ");
+      int end = line.indexOf(" source:");
+      if (at >= 0 && end > at) {
+        loaded.add(line.substring(at + 2, end));
+      }
+    }
+    assertTrue(loaded.stream().anyMatch(c -> c.startsWith("fixture.Kernels$$Kiln$add")),
+        () -> "the log names the units defined: " + loaded);
+    List<String> forbidden = List.of("dev.kiln.frontend.IrBuilder", "dev.kiln.typing.Typer",
+        "dev.kiln.typing.TypingContext", "dev.kiln.lowering.", "dev.kiln.dispatch.Compiler",
+        "dev.kiln.dispatch.UnitBuilder", "org.objectweb.asm.", "dev.kiln.shaded.asm.",
+        "jdk.proxy", "$Proxy", "sun.security.provider.", "dev.kiln.dispatch.JitDispatcher$$Lambda",
+        "java.util.regex.Pattern$");
+    for (String f : forbidden) {
+      List<String> hits = loaded.stream().filter(c -> c.startsWith(f) || f.startsWith("$")
+          && c.contains(f)).toList();
+      assertTrue(hits.isEmpty(), () -> "a warm start loaded " + f + ": " + hits);
+    }
+  }
+
+  // ---------------------------------------------------------------- timing, for the docs
+
+  /**
+   * Whole-process wall time of {@code fixture.Main} with default JVM flags: the same work
+   * without Kiln ({@code --plain}), with Kiln disabled (originals run), a warm cache, a cold
+   * cache; best of five each. Printed, not asserted.
+   */
+  @Test
+  @Order(7)
   void wallTimeForTheDocs(@TempDir Path tmp) throws Exception {
-    List<String> plainFlags = List.of("-Dkiln.disable=true");
+    List<String> disabledFlags = List.of("-Dkiln.disable=true");
     double plain = Double.MAX_VALUE;
+    double disabled = Double.MAX_VALUE;
     double cold = Double.MAX_VALUE;
     double warm = Double.MAX_VALUE;
     List<Long> plainAll = new ArrayList<>();
+    List<Long> disabledAll = new ArrayList<>();
     List<Long> coldAll = new ArrayList<>();
     List<Long> warmAll = new ArrayList<>();
     Path warmCache = tmp.resolve("warm");
     assertAnswers(pristine.start(warmCache, List.of()).await().ok(), ANSWERS); // fill it
-    for (int i = 0; i < 3; i++) {
-      Run p = pristine.start(tmp.resolve("plain"), plainFlags).await().ok();
+    for (int i = 0; i < 5; i++) {
+      Run p = pristine.start(tmp.resolve("plain"), List.of(), "--plain").await().ok();
       assertAnswers(p, ANSWERS);
-      assertStats(p, "add", 0, 0, 0);
       plain = Math.min(plain, p.millis());
       plainAll.add(Math.round(p.millis()));
+
+      Run d = pristine.start(tmp.resolve("disabled"), disabledFlags).await().ok();
+      assertAnswers(d, ANSWERS);
+      assertStats(d, "add", 0, 0, 0);
+      disabled = Math.min(disabled, d.millis());
+      disabledAll.add(Math.round(d.millis()));
 
       Run c = pristine.start(tmp.resolve("cold" + i), List.of()).await().ok();
       assertAnswers(c, ANSWERS);
@@ -307,11 +358,12 @@ class DiskCacheEndToEndTest {
       warm = Math.min(warm, w.millis());
       warmAll.add(Math.round(w.millis()));
     }
-    assertFalse(Files.exists(tmp.resolve("plain")), "a disabled Kiln touches no cache");
-    System.out.printf(Locale.ROOT, "[cachetest] fixture.Main wall time, best of 3 (all runs, ms):"
-            + " plain (-Dkiln.disable=true) %.0f ms %s; warm cache %.0f ms %s;"
+    assertFalse(Files.exists(tmp.resolve("plain")), "a plain run touches no cache");
+    assertFalse(Files.exists(tmp.resolve("disabled")), "a disabled Kiln touches no cache");
+    System.out.printf(Locale.ROOT, "[cachetest] fixture.Main wall time, best of 5 (all runs, ms):"
+            + " plain Java (--plain) %.0f ms %s; Kiln disabled %.0f ms %s; warm cache %.0f ms %s;"
             + " cold cache %.0f ms %s; %d CPUs, JDK %s%n",
-        plain, plainAll, warm, warmAll, cold, coldAll,
+        plain, plainAll, disabled, disabledAll, warm, warmAll, cold, coldAll,
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
   }
 

@@ -5,11 +5,11 @@ import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.ByteBuddyAgent;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.matcher.ElementMatchers;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * The Kiln agent. With {@code java -javaagent:kiln.jar -cp app.jar Main} every {@code @Jit}
@@ -22,6 +22,9 @@ import net.bytebuddy.matcher.ElementMatchers;
  * cannot gain the method that keeps its original body (the JVM's retransformation cannot add
  * methods), so such classes are left alone and named once on standard error. Use
  * {@code Kiln.jit(...)} for them.
+ *
+ * <p>The rewriting is plain ASM ({@link KilnTransformer}); ByteBuddy serves only
+ * {@link #install()}, to attach to this JVM, so {@code -javaagent} loads none of it.
  */
 public final class KilnAgent {
   /** System property holding agent arguments for {@link #install()}. */
@@ -92,8 +95,9 @@ public final class KilnAgent {
             + " does nothing");
         return;
       }
-      warmUp();
-      inst.addTransformer(new KilnTransformer(byteBuddyTransformer(args), args), false);
+      KilnTransformer transformer = new KilnTransformer(args);
+      warmUp(transformer);
+      inst.addTransformer(transformer, false);
       installed = inst;
       how = via;
     }
@@ -104,31 +108,12 @@ public final class KilnAgent {
   }
 
   /**
-   * ByteBuddy's transformer: pool-only descriptions (a class being loaded is described from its
-   * bytes and its loader's resources, never loaded), decoration only (the class is visited, not
-   * rebuilt), no retransformation, no initializers.
+   * Rewrites a small class made up here, and registers its bytes as a transformation does, so
+   * that what a transformation needs (ASM, the agent's classes, {@code Dispatchers}) is loaded
+   * now rather than inside the first class load it rewrites.
    */
-  static java.lang.instrument.ClassFileTransformer byteBuddyTransformer(AgentArgs args) {
-    return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-        .with(AgentBuilder.PoolStrategy.Default.FAST)
-        .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-        .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-        .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-        .with(AgentBuilder.RedefinitionStrategy.DISABLED)
-        .with(AgentBuilder.FallbackStrategy.Simple.DISABLED)
-        .with(AgentBuilder.Listener.NoOp.INSTANCE) // KilnTransformer reports failures
-        .ignore(ElementMatchers.none())
-        .type((type, loader, module, classBeingRedefined, protectionDomain) ->
-            classBeingRedefined == null && !Selection.of(type, args).isEmpty())
-        .transform((builder, type, loader, module, protectionDomain) ->
-            builder.visit(new Rewriter(Selection.of(type, args))))
-        .makeRaw();
-  }
-
-  /** Loads what a transformation needs now, not inside the first class load it rewrites. */
-  private static void warmUp() {
-    for (Class<?> c : List.of(AgentLog.class, Selection.class, Selection.Target.class,
-        Rewriter.class, Rewriter.Unrewritable.class, AgentLinker.class,
+  private static void warmUp(KilnTransformer transformer) {
+    for (Class<?> c : List.of(AgentLog.class, AgentLinker.class,
         dev.kiln.dispatch.Dispatchers.class)) {
       try {
         Class.forName(c.getName(), true, c.getClassLoader());
@@ -136,7 +121,58 @@ public final class KilnAgent {
         AgentLog.debug("warm-up of " + c.getName() + " failed: " + e);
       }
     }
-    KilnTransformer.isExcluded("warm/Up");
+    try {
+      byte[] bytes = warmUpClass();
+      ClassLoader loader = KilnAgent.class.getClassLoader();
+      if (loader != null) {
+        transformer.isCandidate(loader, WARM_UP, null, bytes);
+        transformer.seesKiln(loader);
+      }
+      if (transformer.rewrite(bytes) == null) {
+        AgentLog.debug("warm-up rewrote nothing");
+      }
+      // under a loader of its own, so that the registration goes when the loader does
+      try (java.net.URLClassLoader throwaway = new java.net.URLClassLoader(new java.net.URL[0],
+          null)) {
+        dev.kiln.dispatch.Dispatchers.registerOriginalBytes(throwaway, WARM_UP, bytes);
+      }
+    } catch (IOException | RuntimeException | LinkageError e) {
+      AgentLog.debug("warm-up failed: " + e);
+    }
+  }
+
+  private static final String WARM_UP = "warm/Up";
+
+  /**
+   * {@code class warm.Up { @Jit static long m(int, long) {...} static void n() {} }}, where
+   * {@code m} branches (so has a frame, with types) and {@code n} is copied as it is: the
+   * shapes the rewriter meets.
+   */
+  static byte[] warmUpClass() {
+    ClassWriter cw = new ClassWriter(0);
+    cw.visit(Opcodes.V11, Opcodes.ACC_SUPER, WARM_UP, null, "java/lang/Object", null);
+    MethodVisitor m = cw.visitMethod(Opcodes.ACC_STATIC, "m", "(IJ)J", null, null);
+    m.visitAnnotation(Selection.JIT_DESCRIPTOR, true).visitEnd();
+    m.visitCode();
+    Label positive = new Label();
+    m.visitVarInsn(Opcodes.ILOAD, 0);
+    m.visitJumpInsn(Opcodes.IFGT, positive);
+    m.visitInsn(Opcodes.LCONST_0);
+    m.visitInsn(Opcodes.LRETURN);
+    m.visitLabel(positive);
+    m.visitFrame(Opcodes.F_FULL, 2, new Object[] {Opcodes.INTEGER, Opcodes.LONG}, 0,
+        new Object[0]);
+    m.visitVarInsn(Opcodes.LLOAD, 1);
+    m.visitInsn(Opcodes.LRETURN);
+    m.visitMaxs(2, 3);
+    m.visitEnd();
+    MethodVisitor n = cw.visitMethod(Opcodes.ACC_STATIC, "n", "()V", null, null);
+    n.visitCode();
+    n.visitInsn(Opcodes.RETURN);
+    n.visitMaxs(0, 0);
+    n.visitEnd();
+    cw.visitEnd();
+    return cw.toByteArray();
   }
 
   /**

@@ -3,11 +3,14 @@ package dev.kiln.agent;
 import dev.kiln.dispatch.Dispatchers;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.List;
+import org.objectweb.asm.ClassReader;
 
 /**
- * The class-file transformer the agent registers: a cheap filter, then ByteBuddy's transformer
- * (which chooses methods through a type pool and rewrites them with {@link Rewriter}), then the
- * registration of the class's original bytes for the dispatcher.
+ * The class-file transformer the agent registers: a cheap filter on the bytes, then one ASM
+ * pass over the methods' headers that chooses the methods ({@link Selection}), then a second
+ * that rewrites them ({@link Rewriter}), then the registration of the class's original bytes
+ * for the dispatcher.
  *
  * <p>It never makes class loading fail: whatever goes wrong, the class loads as it was and the
  * failure is reported once per class ({@code [kiln] agent: left <class> unchanged: ...}). It
@@ -23,11 +26,9 @@ final class KilnTransformer implements ClassFileTransformer {
   private static final String[] PLATFORM_PACKAGES = {
       "java/", "javax/", "jdk/", "sun/", "com/sun/"};
 
-  private final ClassFileTransformer byteBuddy;
   private final AgentArgs args;
 
-  KilnTransformer(ClassFileTransformer byteBuddy, AgentArgs args) {
-    this.byteBuddy = byteBuddy;
+  KilnTransformer(AgentArgs args) {
     this.args = args;
   }
 
@@ -45,12 +46,8 @@ final class KilnTransformer implements ClassFileTransformer {
             + ") cannot see Kiln's classes; put kiln.jar on its class path");
         return null;
       }
-      byte[] out = module == null
-          ? byteBuddy.transform(loader, className, classBeingRedefined, protectionDomain,
-              classfileBuffer)
-          : byteBuddy.transform(module, loader, className, classBeingRedefined,
-              protectionDomain, classfileBuffer);
-      if (out != null && out != classfileBuffer) {
+      byte[] out = rewrite(classfileBuffer);
+      if (out != null) {
         Dispatchers.registerOriginalBytes(loader, className, classfileBuffer);
         AgentLog.debug("rewrote " + className.replace('/', '.'));
       }
@@ -66,6 +63,13 @@ final class KilnTransformer implements ClassFileTransformer {
                           ProtectionDomain protectionDomain, byte[] classfileBuffer) {
     return transform(null, loader, className, classBeingRedefined, protectionDomain,
         classfileBuffer);
+  }
+
+  /** The class {@code bytes} hold with its selected methods rewritten; null if none are. */
+  byte[] rewrite(byte[] bytes) {
+    ClassReader reader = new ClassReader(bytes);
+    List<Selection.Target> targets = Selection.of(reader, args);
+    return targets.isEmpty() ? null : Rewriter.rewrite(reader, targets);
   }
 
   /**
@@ -127,14 +131,7 @@ final class KilnTransformer implements ClassFileTransformer {
 
   static void report(String className, Throwable t) {
     String name = className == null ? "a class" : className.replace('/', '.');
-    Throwable cause = t;
-    // ByteBuddy wraps what went wrong as "Failed transformation of <class>"
-    if (t instanceof IllegalStateException && t.getCause() != null
-        && String.valueOf(t.getMessage()).startsWith("Failed transformation")) {
-      cause = t.getCause();
-    }
-    String why = cause instanceof Rewriter.Unrewritable ? cause.getMessage()
-        : AgentLog.describe(cause);
+    String why = t instanceof Rewriter.Unrewritable ? t.getMessage() : AgentLog.describe(t);
     AgentLog.once("unchanged " + name, "left " + name + " unchanged: " + why);
   }
 

@@ -5,19 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.field.FieldDescription;
-import net.bytebuddy.description.field.FieldList;
-import net.bytebuddy.description.method.MethodList;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.implementation.Implementation;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.Handle;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
-import net.bytebuddy.pool.TypePool;
-import net.bytebuddy.utility.OpenedClassReader;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Rewrites the selected methods of one class, as bytes only. For each method {@code m}:
@@ -29,10 +23,11 @@ import net.bytebuddy.utility.OpenedClassReader;
  *       with the method's type (receiver first), bootstrapped by
  *       {@link AgentLinker#link}, return.</li>
  * </ul>
- * Nothing else in the class changes. No frames or maximums are recomputed (the new body has no
- * branches), so nothing is loaded to rewrite.
+ * Nothing else in the class changes: the writer shares the reader's constant pool, so the
+ * other methods are copied as they are. No frames or maximums are recomputed (the new body has
+ * no branches), so nothing is loaded to rewrite.
  */
-final class Rewriter implements AsmVisitorWrapper {
+final class Rewriter {
   static final String LINKER = "dev/kiln/agent/AgentLinker";
   static final String LINK_DESCRIPTOR = "(Ljava/lang/invoke/MethodHandles$Lookup;"
       + "Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/String;)"
@@ -42,30 +37,22 @@ final class Rewriter implements AsmVisitorWrapper {
   /** {@code -Dkiln.agent.failOn=a.B,c.D}: fail the rewrite of those classes (for tests). */
   static final String FAIL_ON = "kiln.agent.failOn";
 
-  private final Map<String, Selection.Target> targets = new LinkedHashMap<>();
+  private Rewriter() {}
 
-  Rewriter(List<Selection.Target> targets) {
+  /**
+   * The class {@code reader} holds with {@code targets} (non-empty, from {@link Selection#of})
+   * rewritten.
+   *
+   * @throws Unrewritable if the class cannot be rewritten (any other exception means the same)
+   */
+  static byte[] rewrite(ClassReader reader, List<Selection.Target> targets) {
+    Map<String, Selection.Target> byKey = new LinkedHashMap<>();
     for (Selection.Target t : targets) {
-      this.targets.put(t.key(), t);
+      byKey.put(t.key(), t);
     }
-  }
-
-  @Override
-  public int mergeWriter(int flags) {
-    return flags;
-  }
-
-  @Override
-  public int mergeReader(int flags) {
-    return flags;
-  }
-
-  @Override
-  public ClassVisitor wrap(TypeDescription instrumentedType, ClassVisitor classVisitor,
-                           Implementation.Context implementationContext, TypePool typePool,
-                           FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods,
-                           int writerFlags, int readerFlags) {
-    return new RewritingClassVisitor(classVisitor, instrumentedType.getName(), targets);
+    ClassWriter writer = new ClassWriter(reader, 0);
+    reader.accept(new RewritingClassVisitor(writer, byKey), 0);
+    return writer.toByteArray();
   }
 
   /** Thrown when a class cannot be rewritten; the class then loads unchanged. */
@@ -89,18 +76,14 @@ final class Rewriter implements AsmVisitorWrapper {
   }
 
   private static final class RewritingClassVisitor extends ClassVisitor {
-    private final String binaryName;
     private final Map<String, Selection.Target> targets;
     private final Set<String> done = new HashSet<>();
-    private final boolean failForTests;
+    private boolean failForTests;
     private String owner;
 
-    RewritingClassVisitor(ClassVisitor cv, String binaryName,
-                          Map<String, Selection.Target> targets) {
-      super(OpenedClassReader.ASM_API, cv);
-      this.binaryName = binaryName;
+    RewritingClassVisitor(ClassVisitor cv, Map<String, Selection.Target> targets) {
+      super(Opcodes.ASM9, cv);
       this.targets = targets;
-      this.failForTests = forcedFailure(binaryName);
     }
 
     @Override
@@ -112,6 +95,7 @@ final class Rewriter implements AsmVisitorWrapper {
             + " predates invokedynamic (version 51, Java 7); recompile it for Java 7 or later");
       }
       owner = name;
+      failForTests = forcedFailure(name.replace('/', '.'));
       super.visit(version, access, name, signature, superName, interfaces);
     }
 
@@ -123,21 +107,23 @@ final class Rewriter implements AsmVisitorWrapper {
         return super.visitMethod(access, name, descriptor, signature, exceptions);
       }
       if (failForTests) {
-        throw new IllegalStateException("failure forced by -D" + FAIL_ON + "=" + binaryName);
+        throw new IllegalStateException("failure forced by -D" + FAIL_ON + "="
+            + owner.replace('/', '.'));
       }
       boolean isStatic = (access & Opcodes.ACC_STATIC) != 0;
       if (isStatic != t.isStatic() || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
           || !done.add(t.key())) {
-        throw new Unrewritable("method " + name + descriptor + " is not as its description said");
+        throw new Unrewritable("method " + name + descriptor + " is not as the selection read it");
       }
       int stubAccess = access & ~Opcodes.ACC_SYNCHRONIZED; // the original and compiled code lock
       int copyAccess = Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC
           | access & (Opcodes.ACC_STATIC | Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_STRICT);
+      // both made now, so the stub precedes the copy in the class; each is written apart
       MethodVisitor stub = super.visitMethod(stubAccess, name, descriptor, signature, exceptions);
-      ClassVisitor next = cv;
-      return new SplittingMethodVisitor(stub, owner, name, descriptor, isStatic, () ->
-          next == null ? null : next.visitMethod(copyAccess, t.originalName(), descriptor,
-              signature, exceptions), t.originalName());
+      MethodVisitor copy = super.visitMethod(copyAccess, t.originalName(), descriptor, signature,
+          exceptions);
+      return new SplittingMethodVisitor(stub, copy, owner, name, descriptor, isStatic,
+          t.originalName());
     }
 
     @Override
@@ -154,38 +140,35 @@ final class Rewriter implements AsmVisitorWrapper {
   /**
    * Sends what comes before the code (annotations, parameters, attributes) to the rewritten
    * method, which is then completed with its new body; sends the code itself to the copy
-   * that keeps the original body. The two methods are written one after the other.
+   * that keeps the original body.
    */
   private static final class SplittingMethodVisitor extends MethodVisitor {
     private final MethodVisitor stub;
+    private final MethodVisitor copy;
     private final String owner;
     private final String name;
     private final String descriptor;
     private final boolean isStatic;
-    private final java.util.function.Supplier<MethodVisitor> copy;
     private final String originalName;
     private boolean sawCode;
 
-    SplittingMethodVisitor(MethodVisitor stub, String owner, String name, String descriptor,
-                           boolean isStatic, java.util.function.Supplier<MethodVisitor> copy,
-                           String originalName) {
-      super(OpenedClassReader.ASM_API, stub);
+    SplittingMethodVisitor(MethodVisitor stub, MethodVisitor copy, String owner, String name,
+                           String descriptor, boolean isStatic, String originalName) {
+      super(Opcodes.ASM9, stub);
       this.stub = stub;
+      this.copy = copy;
       this.owner = owner;
       this.name = name;
       this.descriptor = descriptor;
       this.isStatic = isStatic;
-      this.copy = copy;
       this.originalName = originalName;
     }
 
     @Override
     public void visitCode() {
       sawCode = true;
-      if (stub != null) {
-        emitStub(stub);
-      }
-      mv = copy.get();
+      emitStub(stub);
+      mv = copy;
       super.visitCode();
     }
 

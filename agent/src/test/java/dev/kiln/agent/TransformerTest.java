@@ -12,6 +12,7 @@ import dev.kiln.Kiln;
 import dev.kiln.agent.fixtures.Accumulator;
 import dev.kiln.agent.fixtures.Inputs;
 import dev.kiln.agent.fixtures.Kernels;
+import dev.kiln.agent.fixtures.MathFns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -24,11 +25,17 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.util.CheckClassAdapter;
+import org.objectweb.asm.util.Textifier;
+import org.objectweb.asm.util.TraceMethodVisitor;
 
 /**
  * The transformer in this JVM, without an agent: fixtures are loaded through a class loader
@@ -44,7 +51,7 @@ class TransformerTest {
 
     TransformingLoader(AgentArgs args) {
       super(TransformerTest.class.getClassLoader());
-      transformer = new KilnTransformer(KilnAgent.byteBuddyTransformer(args), args);
+      transformer = new KilnTransformer(args);
     }
 
     @Override
@@ -87,10 +94,7 @@ class TransformerTest {
   void rewrittenClassesVerifyAndKeepTheOriginalBodies() {
     byte[] out = transform(Kernels.class.getName(), NO_ARGS);
     assertNotNull(out);
-    StringWriter sw = new StringWriter();
-    CheckClassAdapter.verify(new ClassReader(out), getClass().getClassLoader(), false,
-        new PrintWriter(sw));
-    assertEquals("", sw.toString());
+    assertVerifies(out);
     ClassNode before = node(original(Kernels.class.getName()));
     ClassNode after = node(out);
     for (String m : List.of("dot", "triangle", "clampedSum")) {
@@ -98,7 +102,11 @@ class TransformerTest {
       MethodNode stub = method(after, m);
       MethodNode copy = method(after, m + "$kiln$original");
       assertEquals(orig.desc, copy.desc);
-      assertEquals(orig.instructions.size(), copy.instructions.size(), m);
+      assertEquals(code(orig), code(copy), m);
+      assertEquals(orig.tryCatchBlocks.size(), copy.tryCatchBlocks.size(), m);
+      assertTrue(code(stub).contains("INVOKEDYNAMIC " + m + orig.desc), code(stub));
+      assertTrue(code(stub).contains("dev/kiln/agent/AgentLinker.link"), code(stub));
+      assertTrue(code(stub).contains("\"" + m + "$kiln$original\""), code(stub));
       assertTrue((copy.access & Modifier.PRIVATE) != 0 && (copy.access & 0x1000) != 0, m);
       assertEquals(orig.access & Modifier.STATIC, copy.access & Modifier.STATIC);
       assertEquals(orig.access & ~Modifier.SYNCHRONIZED, stub.access, m);
@@ -108,8 +116,89 @@ class TransformerTest {
     }
     assertEquals(Modifier.SYNCHRONIZED,
         method(after, "clampedSum$kiln$original").access & Modifier.SYNCHRONIZED);
-    assertEquals(method(before, "plainHelper").instructions.size(),
-        method(after, "plainHelper").instructions.size());
+    // everything else is as it was
+    assertEquals(before.methods.size() + 3, after.methods.size());
+    for (String m : List.of("plainHelper", "<init>")) {
+      assertEquals(code(method(before, m)), code(method(after, m)), m);
+      assertEquals(method(before, m).access, method(after, m).access, m);
+    }
+    assertEquals(before.version, after.version);
+    assertEquals(before.access, after.access);
+  }
+
+  @Test
+  void everyRewrittenShapePassesAsmsChecks() {
+    // instance method (receiver first), interface static method, pattern-selected method, and
+    // the class the agent's warm-up rewrites (a branch, so frames, and a method left alone)
+    assertVerifies(transform(Accumulator.class.getName(), NO_ARGS));
+    assertVerifies(transform(MathFns.class.getName(), NO_ARGS));
+    assertVerifies(transform("dev.kiln.agent.fixtures.Plain",
+        AgentArgs.parse("jit=dev.kiln.agent.fixtures.Plain")));
+    byte[] warm = new KilnTransformer(NO_ARGS).rewrite(KilnAgent.warmUpClass());
+    assertNotNull(warm);
+    assertVerifies(warm);
+    assertNotNull(find(node(warm), "m$kiln$original"));
+    assertNull(find(node(warm), "n$kiln$original"));
+    // and the JVM's own verifier takes it (which checks the frames, as ASM's does not)
+    assertEquals("warm.Up", defineAndInitialize("warm.Up", warm).getName());
+    assertEquals("warm.Up", defineAndInitialize("warm.Up", KilnAgent.warmUpClass()).getName());
+    MethodNode stub = method(node(Objects.requireNonNull(
+        transform(Accumulator.class.getName(), NO_ARGS))), "weightedSum");
+    assertTrue(code(stub).contains(
+        "(Ldev/kiln/agent/fixtures/Accumulator;[D)D"), "receiver first: " + code(stub));
+  }
+
+  @Test
+  void selectionReadsTheMethodHeaders() {
+    byte[] bytes = selectionClass(false);
+    assertEquals(List.of(
+            new Selection.Target("a", "(I)I", true, true),
+            new Selection.Target("b", "()V", false, true)),
+        Selection.of(new ClassReader(bytes), NO_ARGS),
+        "no constructors, initializers, abstract, native, synthetic or bridge methods, and "
+            + "only a visible @Jit");
+    assertEquals(List.of(
+            new Selection.Target("a", "(I)I", true, true),
+            new Selection.Target("b", "()V", false, true),
+            new Selection.Target("d", "(J)J", true, false)),
+        Selection.of(new ClassReader(bytes), AgentArgs.parse("jit=x.Sel#a,x.Sel#d,x.Sel#g")),
+        "and what a pattern names, but still no synthetic method");
+    assertEquals(List.of(), Selection.of(new ClassReader(selectionClass(true)), NO_ARGS),
+        "rewritten already");
+  }
+
+  /** {@code x.Sel}: methods of every kind, most with {@code @Jit}, headers only. */
+  private static byte[] selectionClass(boolean rewrittenBefore) {
+    ClassWriter cw = new ClassWriter(0);
+    cw.visit(Opcodes.V17, Opcodes.ACC_ABSTRACT | Opcodes.ACC_SUPER, "x/Sel", null,
+        "java/lang/Object", null);
+    int s = Opcodes.ACC_STATIC;
+    header(cw, 0, "<init>", "()V", true);
+    header(cw, s, "<clinit>", "()V", true);
+    header(cw, s, "a", "(I)I", true);
+    header(cw, 0, "b", "()V", true);
+    header(cw, s, "c", "()V", false).visitAnnotation(Selection.JIT_DESCRIPTOR, false)
+        .visitEnd(); // invisible: not how @Jit is retained
+    header(cw, s, "d", "(J)J", false);
+    header(cw, Opcodes.ACC_ABSTRACT, "e", "()V", true);
+    header(cw, s | Opcodes.ACC_NATIVE, "f", "()V", true);
+    header(cw, s | Opcodes.ACC_SYNTHETIC, "g", "()V", true);
+    header(cw, Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC, "h", "()Ljava/lang/Object;", true);
+    if (rewrittenBefore) {
+      header(cw, s | Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC, "a$kiln$original", "(I)I",
+          false);
+    }
+    cw.visitEnd();
+    return cw.toByteArray();
+  }
+
+  private static MethodVisitor header(ClassWriter cw, int access, String name, String desc,
+                                      boolean jit) {
+    MethodVisitor mv = cw.visitMethod(access, name, desc, null, null);
+    if (jit) {
+      mv.visitAnnotation(Selection.JIT_DESCRIPTOR, true).visitEnd();
+    }
+    return mv;
   }
 
   @Test
@@ -172,7 +261,7 @@ class TransformerTest {
       System.clearProperty(Rewriter.FAIL_ON);
     }
     assertNotNull(transform(broken, NO_ARGS));
-    // garbage that names @Jit: ByteBuddy cannot parse it, the class is left as it is
+    // garbage that names @Jit: ASM cannot parse it, the class is left as it is
     byte[] junk = "CAFEBABE Ldev/kiln/Jit; not a class".getBytes();
     TransformingLoader l = new TransformingLoader(NO_ARGS);
     assertNull(l.transformer.transform(null, l, "x/Junk", null, null, junk));
@@ -218,6 +307,41 @@ class TransformerTest {
     assertNull(l.transformer.transform(null, l, Kernels.class.getName().replace('.', '/'), null,
         null, once));
     assertArrayEquals(once, transform(Kernels.class.getName(), NO_ARGS), "deterministic");
+  }
+
+  private void assertVerifies(byte[] bytes) {
+    assertNotNull(bytes);
+    StringWriter sw = new StringWriter();
+    CheckClassAdapter.verify(new ClassReader(bytes), getClass().getClassLoader(), false,
+        new PrintWriter(sw));
+    assertEquals("", sw.toString());
+  }
+
+  /** Defines {@code bytes} in a class loader of their own, and initializes the class. */
+  private static Class<?> defineAndInitialize(String name, byte[] bytes) {
+    ClassLoader l = new ClassLoader(TransformerTest.class.getClassLoader()) {
+      @Override
+      protected Class<?> findClass(String n) throws ClassNotFoundException {
+        if (!n.equals(name)) {
+          throw new ClassNotFoundException(n);
+        }
+        return defineClass(n, bytes, 0, bytes.length);
+      }
+    };
+    try {
+      return Class.forName(name, true, l);
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** A method's instructions as text (labels numbered in order, so bodies compare). */
+  private static String code(MethodNode m) {
+    Textifier t = new Textifier();
+    m.instructions.accept(new TraceMethodVisitor(t));
+    StringWriter sw = new StringWriter();
+    t.print(new PrintWriter(sw));
+    return sw.toString();
   }
 
   private static ClassNode node(byte[] bytes) {

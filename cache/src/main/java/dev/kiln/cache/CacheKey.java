@@ -31,6 +31,31 @@ public record CacheKey(String ownerClass, String method, String descriptor, Stri
     }
   }
 
+  // equals and hashCode written out: a record's generated ones bootstrap method handles, which
+  // a warm start cannot afford
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CacheKey k && ownerClass.equals(k.ownerClass) && method.equals(k.method)
+        && descriptor.equals(k.descriptor) && signature.equals(k.signature)
+        && options.equals(k.options) && kilnVersion.equals(k.kilnVersion)
+        && jvmFeature == k.jvmFeature;
+  }
+
+  @Override
+  public int hashCode() {
+    int h = ownerClass.hashCode();
+    for (String s : new String[] {method, descriptor, signature, options, kilnVersion}) {
+      h = 31 * h + s.hashCode();
+    }
+    return 31 * h + jvmFeature;
+  }
+
+  @Override
+  public String toString() {
+    return "CacheKey[" + describe() + "]";
+  }
+
   /** A key for the running JVM's feature release. */
   public static CacheKey of(String ownerClass, String method, String descriptor, String signature,
       String options, String kilnVersion) {

@@ -90,18 +90,22 @@ public final class ClassCache {
    * {@code $XDG_CACHE_HOME/kiln}, else {@code ~/.cache/kiln}.
    */
   public static Path defaultDirectory() {
-    // anonymous classes, not method references: no lambda bootstrap on a warm start
-    return defaultDirectory(new UnaryOperator<String>() {
-      @Override
-      public String apply(String k) {
-        return System.getProperty(k);
-      }
-    }, new UnaryOperator<String>() {
-      @Override
-      public String apply(String k) {
-        return System.getenv(k);
-      }
-    });
+    return defaultDirectory(new SystemLookup(false), new SystemLookup(true));
+  }
+
+  /** System properties or the environment; a class, not method references, so that a warm
+   * start bootstraps no lambda. */
+  private static final class SystemLookup implements UnaryOperator<String> {
+    private final boolean environment;
+
+    SystemLookup(boolean environment) {
+      this.environment = environment;
+    }
+
+    @Override
+    public String apply(String key) {
+      return environment ? System.getenv(key) : System.getProperty(key);
+    }
   }
 
   static Path defaultDirectory(UnaryOperator<String> properties, UnaryOperator<String> env) {
@@ -151,8 +155,11 @@ public final class ClassCache {
         return reject(file, attrs, "ignoring " + file + ": not an entry ("
             + (attrs.isRegularFile() ? attrs.size() + " bytes" : "not a regular file") + ")");
       }
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
+      // java.io: its classes are loaded already; Files.readAllBytes would load ~30 NIO ones
+      try (java.io.FileInputStream in = new java.io.FileInputStream(file.toFile())) {
+        bytes = in.readAllBytes();
+      }
+    } catch (NoSuchFileException | java.io.FileNotFoundException e) {
       return miss();
     } catch (IOException | SecurityException e) {
       if (reported.add(file)) {
@@ -192,7 +199,7 @@ public final class ClassCache {
     if (now.equals(built)) {
       return null;
     }
-    if (!now.sha256().equals(built.sha256())) {
+    if (!now.hash().equals(built.hash())) {
       return built.className() + " changed";
     }
     return built.className() + "'s class file was touched (time or size changed)";
@@ -422,9 +429,18 @@ public final class ClassCache {
 
   /** The file of {@code key}'s entry. */
   Path fileFor(CacheKey key) {
-    String hash = SourceStamp.hex(SourceStamp.sha256(EntryCodec.encodeKey(key))).substring(0, 32);
+    String hash = ContentHash.hex(EntryCodec.encodeKey(key));
     return dir.resolve(safeName(key.ownerClass(), 120))
         .resolve(safeName(key.method(), 64) + "-" + hash + SUFFIX);
+  }
+
+  /** CON, PRN, AUX, NUL, COM0-9, LPT0-9 (not a regex: its lambdas cost a warm start ~2 ms). */
+  private static boolean isWindowsDevice(String base) {
+    if (base.equals("CON") || base.equals("PRN") || base.equals("AUX") || base.equals("NUL")) {
+      return true;
+    }
+    return base.length() == 4 && (base.startsWith("COM") || base.startsWith("LPT"))
+        && base.charAt(3) >= '0' && base.charAt(3) <= '9';
   }
 
   /**
@@ -448,7 +464,7 @@ public final class ClassCache {
     }
     int dot = b.indexOf(".");
     String base = (dot < 0 ? b.toString() : b.substring(0, dot)).toUpperCase(Locale.ROOT);
-    if (base.matches("CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9]")) {
+    if (isWindowsDevice(base)) {
       b.insert(0, '_');
     }
     return b.toString();

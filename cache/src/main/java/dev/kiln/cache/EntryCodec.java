@@ -23,7 +23,7 @@ import java.util.zip.CRC32;
  *
  * str   = i4 byte length, then the string in modified UTF-8 (each char as 1, 2 or 3 bytes, as
  *         in class files but without a 64 KB limit; round-trips every Java string)
- * stamp = str className, 32 bytes SHA-256, i8 modified, i8 size
+ * stamp = str className, 16 bytes hash ({@link ContentHash}), i8 modified, i8 size
  * </pre>
  *
  * <p>Nothing in it depends on time or on the writer, so an entry is always written as the same
@@ -35,8 +35,8 @@ final class EntryCodec {
   private EntryCodec() {}
 
   static final int MAGIC = 0x4B4C4E43;
-  static final int VERSION = 1;
-  private static final int SHA256_BYTES = 32;
+  static final int VERSION = 2;
+  private static final int HASH_BYTES = 16;
 
   /** Why a file is not a usable entry. */
   static final class BadEntry extends Exception {
@@ -106,8 +106,8 @@ final class EntryCodec {
 
   private static void writeStamp(Out out, SourceStamp s) {
     out.str(s.className());
-    byte[] sha = unhex(s.sha256());
-    out.write(sha, 0, sha.length);
+    byte[] hash = unhex(s.hash());
+    out.write(hash, 0, hash.length);
     out.u8(s.modified());
     out.u8(s.size());
   }
@@ -199,7 +199,7 @@ final class EntryCodec {
     in = new In(file, end).at(6);
     CacheKey key = readKey(in);
     SourceStamp owner = readStamp(in);
-    int nDeps = in.count(SHA256_BYTES + 20);
+    int nDeps = in.count(HASH_BYTES + 20);
     List<SourceStamp> deps = new ArrayList<>(nDeps);
     for (int i = 0; i < nDeps; i++) {
       deps.add(readStamp(in));
@@ -251,11 +251,11 @@ final class EntryCodec {
 
   private static SourceStamp readStamp(In in) throws BadEntry {
     String name = in.str();
-    String sha = SourceStamp.hex(in.bytes(SHA256_BYTES));
+    String hash = SourceStamp.hex(in.bytes(HASH_BYTES));
     long modified = in.u8();
     long size = in.u8();
     try {
-      return new SourceStamp(name, sha, modified, size);
+      return new SourceStamp(name, hash, modified, size);
     } catch (IllegalArgumentException x) {
       throw new BadEntry(false, "bad stamp: " + x.getMessage());
     }

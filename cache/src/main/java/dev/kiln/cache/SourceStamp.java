@@ -10,38 +10,57 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * What a class's code was compiled from: the SHA-256 of its class bytes, and the modification
+ * What a class's code was compiled from: a 128-bit hash of its class bytes ({@link ContentHash}),
+ * and the modification
  * time and size of the class file or jar entry it was loaded from ({@code -1} when unknown: a
  * class defined at run time, from the JDK's image, or from a URL that is neither {@code file:}
  * nor {@code jar:}).
  *
  * @param className the binary name ({@link Class#getName()}), e.g. {@code com.acme.Kernels$Inner}
- * @param sha256 the SHA-256 of the class bytes, 64 lowercase hex digits
+ * @param hash the hash of the class bytes, 32 lowercase hex digits
  * @param modified the last-modified time in milliseconds since the epoch, or {@code -1}
  * @param size the size in bytes of the class file or jar entry, or {@code -1}
  */
-public record SourceStamp(String className, String sha256, long modified, long size) {
+public record SourceStamp(String className, String hash, long modified, long size) {
 
   public SourceStamp {
     Objects.requireNonNull(className, "className");
-    Objects.requireNonNull(sha256, "sha256");
+    Objects.requireNonNull(hash, "hash");
     if (className.isEmpty()) {
       throw new IllegalArgumentException("empty class name");
     }
-    if (!isSha256Hex(sha256)) {
-      throw new IllegalArgumentException("not 64 lowercase hex digits: " + sha256);
+    if (!ContentHash.isHex(hash)) {
+      throw new IllegalArgumentException("not 32 lowercase hex digits: " + hash);
     }
   }
 
+  // equals and hashCode written out: a record's generated ones bootstrap method handles, which
+  // a warm start cannot afford
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SourceStamp s && className.equals(s.className) && hash.equals(s.hash)
+        && modified == s.modified && size == s.size;
+  }
+
+  @Override
+  public int hashCode() {
+    return (className.hashCode() * 31 + hash.hashCode()) * 31 + Long.hashCode(modified ^ size);
+  }
+
+  @Override
+  public String toString() {
+    return "SourceStamp[" + className + ", " + hash + ", modified " + modified + ", size " + size
+        + "]";
+  }
+
   /**
-   * The stamp of {@code c}, whose class-file bytes are {@code classBytes}: their SHA-256, and the
+   * The stamp of {@code c}, whose class-file bytes are {@code classBytes}: their hash, and the
    * time and size of {@code c}'s resource ({@code name.replace('.', '/') + ".class"}) in its
    * class loader.
    */
@@ -49,7 +68,7 @@ public record SourceStamp(String className, String sha256, long modified, long s
     Objects.requireNonNull(c, "c");
     Objects.requireNonNull(classBytes, "classBytes");
     long[] timeAndSize = timeAndSize(resource(c.getClassLoader(), c.getName()));
-    return new SourceStamp(c.getName(), sha256Hex(classBytes), timeAndSize[0], timeAndSize[1]);
+    return new SourceStamp(c.getName(), ContentHash.hex(classBytes), timeAndSize[0], timeAndSize[1]);
   }
 
   /**
@@ -64,6 +83,9 @@ public record SourceStamp(String className, String sha256, long modified, long s
     if (url == null) {
       return null;
     }
+    if ("file".equals(url.getProtocol())) {
+      return findFile(url, className);
+    }
     byte[] bytes;
     try (InputStream in = openNoCache(url)) {
       bytes = in.readAllBytes();
@@ -71,7 +93,23 @@ public record SourceStamp(String className, String sha256, long modified, long s
       return null;
     }
     long[] timeAndSize = timeAndSize(url);
-    return new SourceStamp(className, sha256Hex(bytes), timeAndSize[0], timeAndSize[1]);
+    return new SourceStamp(className, ContentHash.hex(bytes), timeAndSize[0], timeAndSize[1]);
+  }
+
+  /** A class file in a directory, read with java.nio (no URL connection machinery to load). */
+  private static SourceStamp findFile(URL url, String className) {
+    try {
+      Path p = Path.of(url.toURI());
+      BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+      byte[] bytes;
+      try (java.io.FileInputStream in = new java.io.FileInputStream(p.toFile())) {
+        bytes = in.readAllBytes(); // java.io: no NIO channel classes to load
+      }
+      return new SourceStamp(className, ContentHash.hex(bytes), a.lastModifiedTime().toMillis(),
+          a.size());
+    } catch (IOException | URISyntaxException | RuntimeException e) {
+      return null;
+    }
   }
 
   private static InputStream openNoCache(URL url) throws IOException {
@@ -144,18 +182,6 @@ public record SourceStamp(String className, String sha256, long modified, long s
     }
   }
 
-  static String sha256Hex(byte[] bytes) {
-    return hex(sha256(bytes));
-  }
-
-  static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError("every JDK has SHA-256", e);
-    }
-  }
-
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   static String hex(byte[] bytes) {
@@ -165,18 +191,5 @@ public record SourceStamp(String className, String sha256, long modified, long s
       out[2 * i + 1] = HEX[bytes[i] & 0xf];
     }
     return new String(out);
-  }
-
-  static boolean isSha256Hex(String s) {
-    if (s.length() != 64) {
-      return false;
-    }
-    for (int i = 0; i < 64; i++) {
-      char ch = s.charAt(i);
-      if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'))) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -340,8 +340,8 @@ class ClassCacheTest {
     SourceStamp o = e.owner();
     for (SourceStamp changed : List.of(
         Fixtures.stamp(OWNER, "owner v2", o.modified(), o.size()), // new bytes
-        new SourceStamp(OWNER, o.sha256(), o.modified() + 1, o.size()), // touched
-        new SourceStamp(OWNER, o.sha256(), o.modified(), o.size() + 1))) {
+        new SourceStamp(OWNER, o.hash(), o.modified() + 1, o.size()), // touched
+        new SourceStamp(OWNER, o.hash(), o.modified(), o.size() + 1))) {
       cache.store(e);
       Map<String, SourceStamp> now = new HashMap<>(Map.of(OWNER, changed, DEP,
           Fixtures.depStamp(), DEP2, Fixtures.dep2Stamp()));

@@ -17,7 +17,7 @@ final class Fixtures {
   static final String DEP2 = "com.acme.util.Maths";
 
   static SourceStamp stamp(String className, String content, long modified, long size) {
-    return new SourceStamp(className, SourceStamp.sha256Hex(content.getBytes(UTF_8)), modified,
+    return new SourceStamp(className, ContentHash.hex(content.getBytes(UTF_8)), modified,
         size);
   }
 

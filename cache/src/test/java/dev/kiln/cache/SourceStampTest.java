@@ -14,8 +14,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,8 +37,8 @@ class SourceStampTest {
     }
   }
 
-  private static String sha256(byte[] b) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+  private static String hash(byte[] b) {
+    return ContentHash.hex(b);
   }
 
   @Test
@@ -51,7 +49,7 @@ class SourceStampTest {
     Path file = Path.of(url.toURI());
 
     SourceStamp s = SourceStamp.of(JarFixture.class, bytes);
-    assertEquals(new SourceStamp(FIXTURE, sha256(bytes),
+    assertEquals(new SourceStamp(FIXTURE, hash(bytes),
         Files.getLastModifiedTime(file).toMillis(), Files.size(file)), s);
     assertEquals(s, SourceStamp.find(JarFixture.class.getClassLoader(), FIXTURE));
     assertEquals(s, StampCheck.of(JarFixture.class.getClassLoader()).current(FIXTURE));
@@ -74,7 +72,7 @@ class SourceStampTest {
       assertSame(loader, c.getClassLoader(), "loaded from the jar, not the test classes");
       assertEquals(42, c.getMethod("answer").invoke(null));
       s = SourceStamp.of(c, bytes);
-      assertEquals(new SourceStamp(FIXTURE, sha256(bytes), time, bytes.length), s);
+      assertEquals(new SourceStamp(FIXTURE, hash(bytes), time, bytes.length), s);
       assertEquals(s, SourceStamp.find(loader, FIXTURE));
       assertNull(SourceStamp.find(loader, "dev.kiln.cache.NoSuchClass"));
     }
@@ -84,7 +82,7 @@ class SourceStampTest {
     Files.move(newer, jar, StandardCopyOption.REPLACE_EXISTING);
     try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
       SourceStamp now = SourceStamp.find(loader, FIXTURE);
-      assertEquals(new SourceStamp(FIXTURE, s.sha256(), time + 60_000, bytes.length), now);
+      assertEquals(new SourceStamp(FIXTURE, s.hash(), time + 60_000, bytes.length), now);
     }
   }
 
@@ -115,23 +113,23 @@ class SourceStampTest {
   void classWithoutAFileOrJarEntry() throws Exception {
     byte[] someBytes = {1, 2, 3};
     SourceStamp s = SourceStamp.of(String.class, someBytes); // jrt: from the JDK image
-    assertEquals(new SourceStamp("java.lang.String", sha256(someBytes), -1, -1), s);
+    assertEquals(new SourceStamp("java.lang.String", hash(someBytes), -1, -1), s);
     SourceStamp found = SourceStamp.find(null, "java.lang.String");
     assertNotNull(found);
     assertEquals(-1, found.modified());
-    assertNotEquals(s.sha256(), found.sha256());
+    assertNotEquals(s.hash(), found.hash());
     assertNull(SourceStamp.find(null, "no.such.Clazz"));
   }
 
   @Test
-  void sha256IsOfTheBytesGiven() throws Exception {
+  void hashIsOfTheBytesGiven() throws Exception {
     byte[] bytes = fixtureBytes();
     SourceStamp a = SourceStamp.of(JarFixture.class, bytes);
     bytes[bytes.length - 1] ^= 1;
     SourceStamp b = SourceStamp.of(JarFixture.class, bytes);
-    assertNotEquals(a.sha256(), b.sha256());
+    assertNotEquals(a.hash(), b.hash());
     assertEquals(a.modified(), b.modified());
-    assertTrue(a.sha256().matches("[0-9a-f]{64}"));
+    assertTrue(a.hash().matches("[0-9a-f]{32}"));
   }
 
   private static Path writeJar(Path jar, byte[] classBytes, long time) throws Exception {

@@ -7,31 +7,23 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * Bootstrap methods that link what generated code may not name directly: private members of
  * the user's classes (reached through the trusted lookup the user handed to {@code Kiln.jit}),
  * and the dispatcher entry of typed {@code as(...)} objects. Only classes Kiln defined may
- * use them: each caller's class must have been admitted, else the bootstrap refuses.
+ * use them: each caller's class must have been admitted ({@link UnitHosts}), else the
+ * bootstrap refuses.
  *
  * <p>Public only because generated classes in other packages call it; not an API.
  */
 public final class Bootstraps {
-  /** Generated class → the full-privilege lookup of the class it was compiled for. */
-  private static final Map<Class<?>, MethodHandles.Lookup> ADMITTED = new WeakHashMap<>();
-
   private Bootstraps() {}
 
-  static synchronized void admit(Class<?> generated, MethodHandles.Lookup hostLookup) {
-    ADMITTED.put(generated, hostLookup);
-  }
-
   /** The lookup of the class {@code caller} was compiled for; refuses classes Kiln did not make. */
-  private static synchronized MethodHandles.Lookup host(MethodHandles.Lookup caller)
+  private static MethodHandles.Lookup host(MethodHandles.Lookup caller)
       throws IllegalAccessException {
-    MethodHandles.Lookup host = ADMITTED.get(caller.lookupClass());
+    MethodHandles.Lookup host = UnitHosts.hostOf(caller.lookupClass());
     if (host == null) {
       throw new IllegalAccessException(caller.lookupClass() + " is not a class Kiln generated");
     }
@@ -88,11 +80,14 @@ public final class Bootstraps {
     return new ConstantCallSite(mh.asType(type));
   }
 
-  /** Initializes {@code c} (JVMS 5.5) when first reached, then does nothing. */
-  public static CallSite initialize(MethodHandles.Lookup caller, String name, MethodType type,
-                                    Class<?> c) throws ReflectiveOperationException {
+  /**
+   * Initializes {@code c} (JVMS 5.5) when first reached: a dynamic constant that the unit loads
+   * and drops where the original would initialize {@code c}; once resolved it costs nothing.
+   */
+  public static Object initialized(MethodHandles.Lookup caller, String name, Class<?> type,
+                                   Class<?> c) throws ReflectiveOperationException {
     Class.forName(c.getName(), true, c.getClassLoader());
-    return new ConstantCallSite(MethodHandles.empty(type));
+    return Boolean.TRUE;
   }
 
   /** {@code new owner(args)} through a constructor the unit may not name. */

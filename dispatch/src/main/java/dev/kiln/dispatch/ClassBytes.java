@@ -28,14 +28,31 @@ final class ClassBytes {
     }
     String resource = c.getName().replace('.', '/') + ".class";
     ClassLoader loader = c.getClassLoader();
-    try (InputStream in = loader != null ? loader.getResourceAsStream(resource)
-        : ClassLoader.getSystemResourceAsStream(resource)) {
-      if (in == null) {
-        throw new CompileError("Kiln cannot find the bytecode of " + c.getName()
-            + " (no resource " + resource + " in its class loader)");
+    try {
+      java.net.URL url = loader != null ? loader.getResource(resource)
+          : ClassLoader.getSystemResource(resource);
+      if (url == null) { // a loader may serve the stream alone
+        try (InputStream in = loader != null ? loader.getResourceAsStream(resource) : null) {
+          if (in == null) {
+            throw new CompileError("Kiln cannot find the bytecode of " + c.getName()
+                + " (no resource " + resource + " in its class loader)");
+          }
+          return in.readAllBytes();
+        }
       }
-      return in.readAllBytes();
-    } catch (IOException e) {
+      if ("file".equals(url.getProtocol())) {
+        // a class directory: read the file (no URL connection or NIO channel classes to load)
+        try (InputStream in = new java.io.FileInputStream(new java.io.File(url.toURI()))) {
+          return in.readAllBytes();
+        }
+      }
+      try (InputStream in = url.openStream()) {
+        return in.readAllBytes();
+      }
+    } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+      if (e instanceof CompileError ce) {
+        throw ce;
+      }
       throw new CompileError("Kiln cannot read the bytecode of " + c.getName() + ": " + e, e);
     }
   }

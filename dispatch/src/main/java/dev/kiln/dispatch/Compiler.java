@@ -8,9 +8,6 @@ import dev.kiln.typing.KType;
 import dev.kiln.typing.TypedMethod;
 import dev.kiln.typing.TypingContext;
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,15 +33,6 @@ final class Compiler {
   static Specialization compile(MethodTarget target, List<KType> key, dev.kiln.JitOptions options) {
     long t0 = System.nanoTime();
     boolean cached = DiskCache.enabledFor(options) && DiskCache.cacheable(key);
-    if (cached) {
-      var hit = DiskCache.load(target, key, options);
-      if (hit.isPresent()) {
-        Specialization s = fromCache(target, key, hit.get(), t0);
-        if (s != null) {
-          return s;
-        }
-      }
-    }
     java.util.Set<String> excluded = new java.util.HashSet<>();
     UnitBuilder unit;
     List<CompileUnit.UnitMethod> methods;
@@ -62,6 +50,9 @@ final class Compiler {
         + sanitize(target.name()) + "$" + Integer.toHexString(
         (target.descriptor() + key).hashCode());
     String source = target.classNode().sourceFile;
+    // units extend UnitInvoker where the user's loader sees it (it sees Kiln, almost always)
+    String genericEntry = UnitInvoker.visibleFrom(target.owner.getClassLoader())
+        ? UnitInvoker.class.getName().replace('.', '/') : null;
     Class<?> cls = null;
     String internal = base;
     Lowerer.Lowered lowered = null;
@@ -72,7 +63,7 @@ final class Compiler {
     for (int attempt = first; cls == null; attempt++) {
       internal = attempt == 0 ? base : base + "$" + attempt;
       lowered = Lowerer.lower(new CompileUnit(internal, target.owner, source, methods,
-          Registries.LOWERING));
+          Registries.LOWERING, genericEntry));
       if (KilnConfig.verify()) {
         Lowerer.verify(lowered.bytes(), target.owner.getClassLoader());
       }
@@ -95,10 +86,10 @@ final class Compiler {
       }
     });
     byte[] bytes = lowered.bytes();
-    Bootstraps.admit(cls, target.lookup);
+    UnitHosts.admit(cls, target.lookup);
     TypedMethod root = unit.root();
-    MethodHandle typed = entry(target, cls, internal,
-        dev.kiln.typing.UnitCall.descriptor(key, root.ir().returnType()));
+    String entry = dev.kiln.typing.UnitCall.descriptor(key, root.ir().returnType());
+    UnitInvoker invoker = UnitInvoker.initialize(target.lookup, cls);
     StringBuilder ir = new StringBuilder();
     for (CompileUnit.UnitMethod m : methods) {
       ir.append(m.entry() ? "" : "\n-- linked callee " + m.name() + "\n").append(m.method().print());
@@ -108,67 +99,18 @@ final class Compiler {
         + internal.replace('/', '.') + " in " + nanos / 1000 + " us");
     if (cached && lowered.portable() && internal.equals(base)) {
       DiskCache.store(target, key, options, internal, bytes, unit.linkedClasses(methods),
-          root.signature().toString(), ir.toString());
+          root.signature().toString(), ir.toString(), entry);
     }
-    return new Specialization(key, root.signature(), typed, generic(typed), ir.toString(), bytes,
-        nanos, cached ? Specialization.Origin.COMPILED_AFTER_CACHE_MISS
+    return Specialization.ofUnit(key, root.signature(), target, cls, entry, invoker,
+        ir.toString(), bytes, nanos, cached ? Specialization.Origin.COMPILED_AFTER_CACHE_MISS
             : Specialization.Origin.COMPILED);
-  }
-
-  /** The unit's entry as a handle of the method's declared type. */
-  private static MethodHandle entry(MethodTarget target, Class<?> cls, String internal,
-                                    String descriptor) {
-    try {
-      MethodType mt = MethodType.fromMethodDescriptorString(descriptor,
-          target.owner.getClassLoader());
-      return target.lookup.findStatic(cls, target.name(), mt).asType(target.type);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Kiln cannot link " + internal + ": " + e, e);
-    }
-  }
-
-  /**
-   * Defines a unit the disk cache holds. {@code null} when its class name is taken in this
-   * loader already (another dispatcher of the same method compiled it): compile instead.
-   */
-  private static Specialization fromCache(MethodTarget target, List<KType> key,
-                                          dev.kiln.cache.Entry e, long t0) {
-    String internal = e.metadata().get("unit");
-    byte[] bytes = internal == null ? null : e.classBytes(internal);
-    if (bytes == null) {
-      return null;
-    }
-    Class<?> cls;
-    try {
-      cls = target.lookup.defineClass(bytes);
-    } catch (LinkageError | IllegalAccessException ex) {
-      Log.debug("cached " + internal + " not defined (" + ex + "); compiling");
-      return null;
-    }
-    Bootstraps.admit(cls, target.lookup);
-    dev.kiln.typing.Signature sig = dev.kiln.typing.Types.parseSignature(
-        e.metadata().get("signature"), target.owner.getClassLoader());
-    String desc = dev.kiln.typing.UnitCall.descriptor(key,
-        org.objectweb.asm.Type.getReturnType(target.descriptor()));
-    MethodHandle typed = entry(target, cls, internal, desc);
-    long nanos = System.nanoTime() - t0;
-    Log.debug("loaded " + target.display() + " for " + sig + " from the cache in "
-        + nanos / 1000 + " us");
-    return new Specialization(key, sig, typed, generic(typed), e.metadata().get("typedIr"),
-        bytes, nanos, Specialization.Origin.FROM_CACHE);
   }
 
   /** A specialization that runs the original method ({@code nopython=false} fallback). */
   static Specialization fallback(MethodTarget target, List<KType> key) {
-    MethodHandle mh = target.original();
-    return new Specialization(key, new dev.kiln.typing.Signature(
-        dev.kiln.typing.Types.of(target.method.getReturnType()), key), mh, generic(mh),
-        "(runs the original method)", null, 0, Specialization.Origin.ORIGINAL);
-  }
-
-  static MethodHandle generic(MethodHandle typed) {
-    return typed.asSpreader(Object[].class, typed.type().parameterCount())
-        .asType(MethodType.methodType(Object.class, Object[].class));
+    return Specialization.ofOriginal(key, new dev.kiln.typing.Signature(
+        dev.kiln.typing.Types.of(target.method.getReturnType()), key), target,
+        target.original());
   }
 
   private static String sanitize(String name) {

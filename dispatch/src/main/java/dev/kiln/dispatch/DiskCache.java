@@ -72,6 +72,44 @@ final class DiskCache {
         KilnVersion.ID);
   }
 
+  /**
+   * The specialization the cache holds for {@code key}, defined and initialized; null on a
+   * miss, or when its class name is taken in this loader already (another dispatcher of the
+   * same method compiled it): compile instead. The warm path: it touches no compiler class.
+   */
+  static Specialization loadUnit(MethodTarget target, List<KType> key, JitOptions options) {
+    long t0 = System.nanoTime();
+    Optional<Entry> hit = load(target, key, options);
+    if (hit.isEmpty()) {
+      return null;
+    }
+    Entry e = hit.get();
+    String internal = e.metadata().get("unit");
+    String entry = e.metadata().get("entry");
+    byte[] bytes = internal == null ? null : e.classBytes(internal);
+    if (bytes == null || entry == null) {
+      return null;
+    }
+    Class<?> cls;
+    try {
+      cls = target.lookup.defineClass(bytes);
+    } catch (LinkageError | IllegalAccessException ex) {
+      Log.debug("cached " + internal + " not defined (" + ex + "); compiling");
+      return null;
+    }
+    UnitHosts.admit(cls, target.lookup);
+    dev.kiln.typing.Signature sig = dev.kiln.typing.Types.parseSignature(
+        e.metadata().get("signature"), target.owner.getClassLoader());
+    UnitInvoker invoker = UnitInvoker.initialize(target.lookup, cls);
+    long nanos = System.nanoTime() - t0;
+    if (KilnConfig.debug()) {
+      Log.debug("loaded " + target.display() + " for " + sig + " from the cache in "
+          + nanos / 1000 + " us");
+    }
+    return Specialization.ofUnit(key, sig, target, cls, entry, invoker,
+        e.metadata().get("typedIr"), bytes, nanos, Specialization.Origin.FROM_CACHE);
+  }
+
   /** The stored unit for this key, if current. */
   static Optional<Entry> load(MethodTarget t, List<KType> key, JitOptions o) {
     try {
@@ -83,7 +121,8 @@ final class DiskCache {
   }
 
   static void store(MethodTarget t, List<KType> key, JitOptions o, String internalName,
-                    byte[] bytes, Set<String> linked, String signature, String typedIr) {
+                    byte[] bytes, Set<String> linked, String signature, String typedIr,
+                    String entryDescriptor) {
     try {
       ClassLoader loader = t.owner.getClassLoader();
       SourceStamp owner = SourceStamp.of(t.owner, ClassBytes.of(t.owner));
@@ -99,6 +138,7 @@ final class DiskCache {
       meta.put("unit", internalName);
       meta.put("signature", signature);
       meta.put("typedIr", typedIr);
+      meta.put("entry", entryDescriptor);
       cache().store(new Entry(key(t, key, o), owner, deps,
           List.of(new Entry.ClassFile(internalName, bytes)), meta));
     } catch (RuntimeException e) {

@@ -35,11 +35,8 @@ public final class Dispatchers {
     }
     MethodHandles.Lookup full = fullPrivilege(lookup, owner);
     Method m = MethodTarget.find(owner, method);
-    JitOptions opts = options;
-    if (opts == null) {
-      Jit jit = m.getAnnotation(Jit.class);
-      opts = jit != null ? JitOptions.of(jit) : JitOptions.DEFAULTS;
-    }
+    JitOptions opts = options != null ? options
+        : JitAnnotation.of(owner, m, MethodTarget.descriptorOf(m));
     synchronized (BY_ID) {
       JitDispatcher d = new JitDispatcher(BY_ID.size(), new MethodTarget(owner, m, full,
           agentOriginal(owner, m)), opts);
@@ -72,8 +69,7 @@ public final class Dispatchers {
       d = names.get("agent:" + key);
       if (d == null) {
         Method m = findByType(owner, name, type);
-        Jit jit = m.getAnnotation(Jit.class);
-        JitOptions opts = jit != null ? JitOptions.of(jit) : JitOptions.DEFAULTS;
+        JitOptions opts = JitAnnotation.of(owner, m, MethodTarget.descriptorOf(m));
         d = new JitDispatcher(BY_ID.size(), new MethodTarget(owner, m, caller, originalName), opts);
         BY_ID.add(d);
         names.put("agent:" + key, d);
@@ -94,8 +90,10 @@ public final class Dispatchers {
     Method m;
     try {
       m = MethodTarget.find(owner, method);
-      owner.getDeclaredMethod(m.getName() + "$kiln$original", m.getParameterTypes());
-    } catch (IllegalArgumentException | NoSuchMethodException e) {
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (!declares(owner, m.getName() + "$kiln$original", m.getParameterTypes())) {
       return null;
     }
     java.lang.invoke.MethodType type = java.lang.invoke.MethodType.methodType(m.getReturnType(),
@@ -124,12 +122,21 @@ public final class Dispatchers {
    */
   private static String agentOriginal(Class<?> owner, Method m) {
     String moved = m.getName() + "$kiln$original";
-    try {
-      owner.getDeclaredMethod(moved, m.getParameterTypes());
-      return moved;
-    } catch (NoSuchMethodException e) {
-      return m.getName();
+    return declares(owner, moved, m.getParameterTypes()) ? moved : m.getName();
+  }
+
+  /**
+   * Whether {@code owner} declares {@code name(params)}. Not {@code getDeclaredMethod}: its
+   * NoSuchMethodException formats the message with a stream and lambdas, which costs a warm
+   * start several milliseconds of lambda bootstrapping.
+   */
+  private static boolean declares(Class<?> owner, String name, Class<?>[] params) {
+    for (Method d : owner.getDeclaredMethods()) {
+      if (d.getName().equals(name) && java.util.Arrays.equals(d.getParameterTypes(), params)) {
+        return true;
+      }
     }
+    return false;
   }
 
   private static Method findByType(Class<?> owner, String name, java.lang.invoke.MethodType type) {

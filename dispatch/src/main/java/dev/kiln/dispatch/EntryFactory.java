@@ -65,7 +65,7 @@ final class EntryFactory {
     }
     try {
       Class<?> cls = lookup.defineClass(bytes);
-      Bootstraps.admit(cls, lookup);
+      UnitHosts.admit(cls, lookup);
       return lookup.findConstructor(cls, java.lang.invoke.MethodType.methodType(void.class))
           .invoke();
     } catch (Throwable e) {

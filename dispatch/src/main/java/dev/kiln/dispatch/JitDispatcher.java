@@ -1,7 +1,5 @@
 package dev.kiln.dispatch;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.kiln.Dispatcher;
 import dev.kiln.JitOptions;
 import dev.kiln.frontend.CompileError;
@@ -67,7 +65,8 @@ final class JitDispatcher implements Dispatcher {
   private final List<Specialization> compiled = new CopyOnWriteArrayList<>();
   /** The inline cache; made on first use (a dispatcher used through invoke() never needs it). */
   private MutableCallSite site;
-  private volatile Cache<List<Class<?>>, Specialization> megamorphic;
+  /** The megamorphic table, made when the site goes megamorphic. */
+  private volatile Map<List<Class<?>>, Specialization> megamorphic;
   private final Map<Class<?>, Object> entries = new ConcurrentHashMap<>();
   private int depth;
   private boolean isMegamorphic;
@@ -76,12 +75,16 @@ final class JitDispatcher implements Dispatcher {
   private final AtomicLong cacheHits = new AtomicLong();
   private final AtomicLong cacheMisses = new AtomicLong();
   private final AtomicLong relinks = new AtomicLong();
+  /** Whether the method's class is initialized (or being initialized by a caller); see
+   * {@link #ensureOwner}. */
+  private volatile boolean ownerReady;
 
   JitDispatcher(int id, MethodTarget target, JitOptions options) {
     this.id = id;
     this.target = target;
     this.options = options;
     this.disabled = KilnConfig.disabled();
+    this.ownerReady = !target.isStatic;
     if (!disabled) {
       for (String s : options.signatures()) {
         compile(s);
@@ -108,13 +111,36 @@ final class JitDispatcher implements Dispatcher {
       args = new Object[] {null};
     }
     if (disabled) {
-      return target.original().invokeWithArguments(args);
+      return target.invokeOriginal(args);
     }
-    return specializationFor(args).generic().invokeExact(args);
+    Specialization s = specializationFor(args);
+    ensureOwner();
+    return s.invoke(args);
+  }
+
+  /**
+   * Initializes the method's class before a unit first runs, as {@code invokestatic} of the
+   * original would (JVMS 5.5): units do not do it themselves (see {@code MethodGenerator}).
+   * Every path to a unit passes here first: {@link #invoke}, and {@link #relink} before it links
+   * a call site to the unit. If the initializer fails, it throws here, as at the original's
+   * call, and again (as {@code NoClassDefFoundError}) at the next call. Instance methods need
+   * nothing: their receiver's class, hence theirs, is initialized.
+   */
+  private void ensureOwner() {
+    if (!ownerReady) {
+      try {
+        target.lookup.ensureInitialized(target.owner);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("Kiln cannot initialize " + target.owner.getName()
+            + ": " + e, e);
+      }
+      ownerReady = true;
+    }
   }
 
   Object relink(Object[] args) throws Throwable {
     Specialization s = specializationFor(args);
+    ensureOwner();
     MutableCallSite site = callSite();
     synchronized (this) {
       if (!isMegamorphic) {
@@ -136,7 +162,7 @@ final class JitDispatcher implements Dispatcher {
             + relinks.get() + ")");
       }
     }
-    return s.generic().invokeExact(args);
+    return s.invoke(args);
   }
 
   Object megamorphic(Object[] args) throws Throwable {
@@ -144,22 +170,26 @@ final class JitDispatcher implements Dispatcher {
     for (Object a : args) {
       classes.add(a == null ? Void.class : a.getClass());
     }
-    Cache<List<Class<?>>, Specialization> table = megamorphic;
+    Map<List<Class<?>>, Specialization> table = megamorphic;
     if (table == null) {
       synchronized (this) {
         table = megamorphic;
         if (table == null) {
-          table = Caffeine.newBuilder().maximumSize(Policy.MEGAMORPHIC_CACHE_SIZE).build();
+          table = new ConcurrentHashMap<>();
           megamorphic = table;
         }
       }
     }
-    Specialization s = table.getIfPresent(classes);
+    Specialization s = table.get(classes);
     if (s == null) {
       s = specializationFor(args);
+      if (table.size() >= Policy.MEGAMORPHIC_CACHE_SIZE) {
+        table.clear(); // see Policy: a site past the bound is thrashing; start over
+      }
       table.put(classes, s);
     }
-    return s.generic().invokeExact(args);
+    ensureOwner(); // already done by the relink that went megamorphic; a volatile read
+    return s.invoke(args);
   }
 
   private Specialization specializationFor(Object[] args) {
@@ -234,14 +264,19 @@ final class JitDispatcher implements Dispatcher {
 
   private Specialization compileOrFallback(List<KType> key) {
     try {
-      Specialization s = Compiler.compile(target, key, options);
-      switch (s.origin()) {
-        case FROM_CACHE -> cacheHits.incrementAndGet();
-        case COMPILED_AFTER_CACHE_MISS -> {
+      Specialization s = DiskCache.enabledFor(options) && DiskCache.cacheable(key)
+          ? DiskCache.loadUnit(target, key, options) : null;
+      if (s == null) {
+        s = Compiler.compile(target, key, options);
+      }
+      Specialization.Origin o = s.origin(); // not a switch: no switch-map class to load
+      if (o == Specialization.Origin.FROM_CACHE) {
+        cacheHits.incrementAndGet();
+      } else {
+        if (o == Specialization.Origin.COMPILED_AFTER_CACHE_MISS) {
           cacheMisses.incrementAndGet();
-          compilations.incrementAndGet();
         }
-        default -> compilations.incrementAndGet();
+        compilations.incrementAndGet();
       }
       return s;
     } catch (CompileError e) {

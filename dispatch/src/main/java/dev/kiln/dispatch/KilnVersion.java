@@ -7,8 +7,10 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * The version the on-disk cache keys entries by: the release, plus the build's stamp (written
- * into {@code build.properties} when Kiln is built; failing that, a digest of the classes that
- * decide what code Kiln generates), so that a rebuilt Kiln never reuses another build's classes.
+ * into the jar's manifest as {@code Implementation-Version: <version>+<stamp>}, and into
+ * {@code build.properties} for classes run from a directory; failing both, a digest of the
+ * classes that decide what code Kiln generates), so that a rebuilt Kiln never reuses another
+ * build's classes.
  */
 final class KilnVersion {
   static final String RELEASE = "0.1.0";
@@ -23,7 +25,13 @@ final class KilnVersion {
   private KilnVersion() {}
 
   private static String compute() {
-    // the build stamps itself (resource filtering): no hashing at start-up
+    // the build stamps the jar's manifest: the class loader has read it already
+    String implementation = KilnVersion.class.getPackage().getImplementationVersion();
+    int plus = implementation == null ? -1 : implementation.indexOf('+');
+    if (plus > 0 && plus < implementation.length() - 1) {
+      return RELEASE + implementation.substring(plus);
+    }
+    // classes in a directory: the build stamps build.properties (resource filtering)
     try (InputStream in = KilnVersion.class.getResourceAsStream("build.properties")) {
       if (in != null) {
         java.util.Properties p = new java.util.Properties();

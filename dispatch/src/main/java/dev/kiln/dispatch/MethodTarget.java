@@ -9,7 +9,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
-import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -26,7 +25,11 @@ final class MethodTarget {
   final MethodType type;
   /** The name the original body runs under: the method's own, or the agent's renamed copy. */
   final String originalName;
+  /** The method's JVM descriptor (its own parameters, no receiver). */
+  private final String descriptor;
   private volatile ClassNode classNode;
+  /** The method holding the original body, accessible; null until the first disabled call. */
+  private volatile Method originalMethod;
 
   MethodTarget(Class<?> owner, Method method, MethodHandles.Lookup lookup) {
     this(owner, method, lookup, method.getName());
@@ -45,6 +48,13 @@ final class MethodTarget {
     ps.addAll(List.of(method.getParameterTypes()));
     this.params = ps.toArray(new Class<?>[0]);
     this.type = MethodType.methodType(method.getReturnType(), params);
+    this.descriptor = descriptorOf(method);
+  }
+
+  /** {@code m}'s JVM descriptor (MethodType's, not ASM's: no ASM classes on a warm start). */
+  static String descriptorOf(Method m) {
+    return MethodType.methodType(m.getReturnType(), m.getParameterTypes())
+        .toMethodDescriptorString();
   }
 
   String name() {
@@ -52,7 +62,7 @@ final class MethodTarget {
   }
 
   String descriptor() {
-    return Type.getMethodDescriptor(method);
+    return descriptor;
   }
 
   /** {@code Owner.name(params)}, for messages. */
@@ -80,6 +90,41 @@ final class MethodTarget {
       throw new IllegalStateException("no bytecode for " + display());
     }
     return mn;
+  }
+
+  /**
+   * Runs the original method with {@code args} (receiver first): by reflection where Kiln may
+   * (a disabled Kiln then adapts no method handle, which would cost a start several
+   * milliseconds), else through {@link #original()}.
+   */
+  Object invokeOriginal(Object[] args) throws Throwable {
+    if (!isStatic && args.length == 0) {
+      return original().invokeWithArguments(args); // no receiver: the handle says so
+    }
+    Method m = originalMethod;
+    if (m == null) {
+      m = method;
+      if (!originalName.equals(method.getName())) {
+        for (Method d : owner.getDeclaredMethods()) {
+          if (d.getName().equals(originalName)
+              && java.util.Arrays.equals(d.getParameterTypes(), method.getParameterTypes())) {
+            m = d;
+          }
+        }
+      }
+      if (!m.trySetAccessible()) {
+        return original().invokeWithArguments(args);
+      }
+      originalMethod = m;
+    }
+    try {
+      if (isStatic) {
+        return m.invoke(null, args);
+      }
+      return m.invoke(args[0], java.util.Arrays.copyOfRange(args, 1, args.length));
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      throw e.getCause();
+    }
   }
 
   /** The original method as a handle of {@link #type}. */

@@ -3,27 +3,133 @@ package dev.kiln.dispatch;
 import dev.kiln.typing.KType;
 import dev.kiln.typing.Signature;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
 import java.util.List;
 
 /**
- * One compiled signature of a dispatcher.
- *
- * @param key          the argument types it was compiled for (receiver first)
- * @param signature    its typed signature
- * @param handle       the compiled entry, of the method's declared type (receiver first)
- * @param generic      the same, as {@code (Object[])Object}
- * @param typedIr      the typed IR of the unit's methods, for {@code inspectTypes}
- * @param bytes        the generated class, or {@code null} for a fallback to the original
- * @param compileNanos wall time spent compiling it
- * @param origin       compiled now, loaded from the disk cache, or the original method
+ * One compiled signature of a dispatcher: a unit class (or, for a fallback, the original
+ * method) and the ways to call it. {@link #invoke} goes through the unit's generic entry
+ * ({@link UnitInvoker}) when it has one; the method handle ({@link #handle()}), which inline
+ * caches and typed entries need, is made on first request, so that a program calling only
+ * {@code Dispatcher.invoke} never adapts a handle.
  */
-record Specialization(List<KType> key, Signature signature, MethodHandle handle,
-                      MethodHandle generic, String typedIr, byte[] bytes, long compileNanos,
-                      Origin origin) {
+final class Specialization {
   /** Where a specialization came from, for {@code stats()}. */
   enum Origin { COMPILED, COMPILED_AFTER_CACHE_MISS, FROM_CACHE, ORIGINAL }
 
+  private final List<KType> key;
+  private final Signature signature;
+  private final String typedIr;
+  private final byte[] bytes;
+  private final long compileNanos;
+  private final Origin origin;
+  private final MethodTarget target;
+  /** The unit, or null for a fallback. */
+  private final Class<?> unit;
+  private final String entryDescriptor;
+  /** The unit's generic entry, or null: invoke through {@link #generic()}. */
+  private final UnitInvoker invoker;
+  private volatile MethodHandle handle;
+  private volatile MethodHandle generic;
+
+  private Specialization(List<KType> key, Signature signature, String typedIr, byte[] bytes,
+                         long compileNanos, Origin origin, MethodTarget target, Class<?> unit,
+                         String entryDescriptor, UnitInvoker invoker, MethodHandle handle) {
+    this.key = key;
+    this.signature = signature;
+    this.typedIr = typedIr;
+    this.bytes = bytes;
+    this.compileNanos = compileNanos;
+    this.origin = origin;
+    this.target = target;
+    this.unit = unit;
+    this.entryDescriptor = entryDescriptor;
+    this.invoker = invoker;
+    this.handle = handle;
+  }
+
+  /**
+   * A unit class, defined and initialized.
+   *
+   * @param entryDescriptor the descriptor of its entry, a static method named as the target
+   * @param invoker         its generic entry, or null if it has none
+   */
+  static Specialization ofUnit(List<KType> key, Signature signature, MethodTarget target,
+                               Class<?> unit, String entryDescriptor, UnitInvoker invoker,
+                               String typedIr, byte[] bytes, long compileNanos, Origin origin) {
+    return new Specialization(key, signature, typedIr, bytes, compileNanos, origin, target, unit,
+        entryDescriptor, invoker, null);
+  }
+
+  /** The original method, run when compiling failed ({@code nopython=false}). */
+  static Specialization ofOriginal(List<KType> key, Signature signature, MethodTarget target,
+                                   MethodHandle original) {
+    return new Specialization(key, signature, "(runs the original method)", null, 0,
+        Origin.ORIGINAL, target, null, null, null, original);
+  }
+
+  /** The argument types it was compiled for (receiver first). */
+  List<KType> key() {
+    return key;
+  }
+
+  Signature signature() {
+    return signature;
+  }
+
+  /** The typed IR of the unit's methods, for {@code inspectTypes}. */
+  String typedIr() {
+    return typedIr;
+  }
+
+  /** The generated class, or {@code null} for a fallback to the original. */
+  byte[] bytes() {
+    return bytes;
+  }
+
+  long compileNanos() {
+    return compileNanos;
+  }
+
+  Origin origin() {
+    return origin;
+  }
+
   boolean isFallback() {
     return bytes == null;
+  }
+
+  /** Runs it with {@code args} (receiver first), already checked against {@link #key}. */
+  Object invoke(Object[] args) throws Throwable {
+    UnitInvoker i = invoker;
+    return i != null ? i.invoke(args) : generic().invokeExact(args);
+  }
+
+  /** The compiled entry, of the method's declared type (receiver first). */
+  MethodHandle handle() {
+    MethodHandle h = handle;
+    if (h == null) {
+      try {
+        MethodType mt = MethodType.fromMethodDescriptorString(entryDescriptor,
+            target.owner.getClassLoader());
+        h = target.lookup.findStatic(unit, target.name(), mt).asType(target.type);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("Kiln cannot link " + unit.getName() + ": " + e, e);
+      }
+      handle = h;
+    }
+    return h;
+  }
+
+  /** The same as {@link #handle()}, as {@code (Object[])Object}. */
+  private MethodHandle generic() {
+    MethodHandle g = generic;
+    if (g == null) {
+      MethodHandle typed = handle();
+      g = typed.asSpreader(Object[].class, typed.type().parameterCount())
+          .asType(MethodType.methodType(Object.class, Object[].class));
+      generic = g;
+    }
+    return g;
   }
 }

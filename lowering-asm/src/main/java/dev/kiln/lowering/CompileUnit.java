@@ -13,9 +13,15 @@ import java.util.List;
  * @param sourceFile   the user's source file name, written as the unit's {@code SourceFile}
  * @param methods      the methods, entry first
  * @param registry     the lowerings in force
+ * @param genericEntry the internal name of an abstract superclass with a constructor
+ *                     {@code ()V}, {@code abstract Object invoke(Object[])} and static
+ *                     {@code asInt(Object)}-style conversions, for which the unit generates its
+ *                     generic entry ({@link GenericEntry}); {@code null} for none (the unit then
+ *                     extends {@code Object} and has no instances)
  */
 public record CompileUnit(String internalName, Class<?> host, String sourceFile,
-                          List<UnitMethod> methods, LoweringRegistry registry) {
+                          List<UnitMethod> methods, LoweringRegistry registry,
+                          String genericEntry) {
   /** Internal name of the runtime class whose bootstrap methods link private members. */
   public static final String BOOTSTRAPS = "dev/kiln/dispatch/Bootstraps";
 

@@ -29,7 +29,8 @@ public final class Lowerer {
   public record Lowered(byte[] bytes, Map<String, Integer> codeSizes, boolean portable) {}
 
   /**
-   * Generates the unit's class: public final, no instances, its {@code SourceFile} the user's,
+   * Generates the unit's class: public final, its {@code SourceFile} the user's, with one
+   * instance if it has a {@linkplain CompileUnit#genericEntry generic entry},
    * line numbers the user's, frames computed with the host's loader. Deterministic: the same
    * unit gives the same bytes.
    *
@@ -37,18 +38,30 @@ public final class Lowerer {
    */
   public static Lowered lower(CompileUnit unit) {
     ClassWriter cw = new FrameClassWriter(unit.host().getClassLoader());
+    AccessPolicy access = new AccessPolicy(unit.host());
+    CompileUnit.UnitMethod entry = null;
+    for (CompileUnit.UnitMethod m : unit.methods()) {
+      entry = m.entry() && entry == null ? m : entry;
+    }
+    String entryDescriptor = entry == null ? null : dev.kiln.typing.UnitCall.descriptor(
+        entry.method().signature().args(), entry.method().ir().returnType());
+    boolean generic = unit.genericEntry() != null && entryDescriptor != null
+        && GenericEntry.canCast(entryDescriptor, access);
+    String superName = generic ? unit.genericEntry() : "java/lang/Object";
     cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER
-        | Opcodes.ACC_SYNTHETIC, unit.internalName(), null, "java/lang/Object", null);
+        | Opcodes.ACC_SYNTHETIC, unit.internalName(), null, superName, null);
     if (unit.sourceFile() != null) {
       cw.visitSource(unit.sourceFile(), null);
     }
-    AccessPolicy access = new AccessPolicy(unit.host());
     Map<String, Label> ends = new LinkedHashMap<>();
     boolean portable = true;
     for (CompileUnit.UnitMethod m : unit.methods()) {
       MethodGenerator g = new MethodGenerator(unit, m, cw, access);
       ends.put(m.name(), g.generate());
       portable &= g.portable();
+      if (m == entry && generic) {
+        GenericEntry.emit(cw, unit.internalName(), superName, m.name(), entryDescriptor);
+      }
     }
     cw.visitEnd();
     byte[] bytes;

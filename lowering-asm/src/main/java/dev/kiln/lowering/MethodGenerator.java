@@ -962,18 +962,28 @@ final class MethodGenerator implements Emitter {
   }
 
   /**
-   * Initializes a user class where the original would have: an {@code invokedynamic} whose
-   * bootstrap runs the class's initializer once, then links to nothing. JDK classes are left
+   * Initializes a user class where the original would have: a dynamic constant whose
+   * bootstrap runs the class's initializer once, loaded and dropped. JDK classes are left
    * to initialize on first use; their initializers do nothing a program can observe.
    */
   private void classInit(String internalName) {
+    if (internalName.equals(Type.getInternalName(unit.host()))) {
+      // the dispatcher initializes the host before it runs a unit, as invokestatic of the
+      // original would (JitDispatcher.ensureOwner): no bootstrap needed for it here
+      return;
+    }
     Class<?> c = access.load(internalName);
     ClassLoader l = c.getClassLoader();
     if (l == null || l == ClassLoader.getPlatformClassLoader() || c.isArray()) {
       return;
     }
-    mv.visitInvokeDynamicInsn("init", "()V", bootstrap("initialize", "Ljava/lang/Class;"),
-        hostClassConstant(internalName));
+    // a dynamic constant, not an invokedynamic: resolved once like a call site, but linking
+    // it makes no call site and no method-handle adapters (cheaper on a warm start)
+    mv.visitLdcInsn(new ConstantDynamic("init", "Ljava/lang/Object;", new Handle(H_INVOKESTATIC,
+        CompileUnit.BOOTSTRAPS, "initialized", "(Ljava/lang/invoke/MethodHandles$Lookup;"
+        + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/Class;)Ljava/lang/Object;", false),
+        hostClassConstant(internalName)));
+    mv.visitInsn(POP);
   }
 
   private void construct(Insn.Construct x) {

@@ -24,6 +24,19 @@ public record ArrayType(KType element, boolean exact) implements KType {
     return exact || element instanceof Prim;
   }
 
+  // equals and hashCode written out: a record's generated ones bootstrap method handles, which
+  // the dispatcher's first call (a warm start) cannot afford
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ArrayType a && exact == a.exact && element.equals(a.element);
+  }
+
+  @Override
+  public int hashCode() {
+    return element.hashCode() * 2 + (exact ? 1 : 0);
+  }
+
   @Override
   public String toString() {
     return javaName();

@@ -55,6 +55,19 @@ public record InstanceType(Class<?> cls, boolean exact) implements KType {
     return exact;
   }
 
+  // equals and hashCode written out: a record's generated ones bootstrap method handles, which
+  // the dispatcher's first call (a warm start) cannot afford
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof InstanceType t && cls == t.cls && exact == t.exact;
+  }
+
+  @Override
+  public int hashCode() {
+    return cls.hashCode() * 2 + (exact ? 1 : 0);
+  }
+
   @Override
   public String toString() {
     return exact ? javaName() : javaName() + "+";

@@ -33,6 +33,19 @@ public record Signature(KType returnType, List<KType> args) {
     return sb.append(')').toString();
   }
 
+  // equals and hashCode written out: a record's generated ones bootstrap method handles, which
+  // the dispatcher's first call (a warm start) cannot afford
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Signature s && returnType.equals(s.returnType) && args.equals(s.args);
+  }
+
+  @Override
+  public int hashCode() {
+    return returnType.hashCode() * 31 + args.hashCode();
+  }
+
   @Override
   public String toString() {
     return returnType.javaName() + argsText();

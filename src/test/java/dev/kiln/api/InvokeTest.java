@@ -1,0 +1,128 @@
+package dev.kiln.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.Dispatcher;
+import dev.kiln.JitOptions;
+import dev.kiln.Kiln;
+import dev.kiln.typing.TypingError;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code Dispatcher.invoke}: arguments convert as {@code Method.invoke} converts them (a unit's
+ * generic entry does it, see UnitInvoker), and the method's class is initialized at the first
+ * call, not when the dispatcher is made or a signature compiled, as {@code invokestatic} of the
+ * original would.
+ */
+class InvokeTest {
+  static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
+  static double widen(double d, long l, int i, float f, short s) {
+    return d * 1e-3 + l + i * 7 + f / 2 + s;
+  }
+
+  static int chars(char c, byte b, boolean z) {
+    return z ? c + b : c - b;
+  }
+
+  static long longs(long a) {
+    return a * 3;
+  }
+
+  @Test
+  void argumentsWidenAsMethodInvokeWidens() throws Throwable {
+    Method widen = InvokeTest.class.getDeclaredMethod("widen", double.class, long.class,
+        int.class, float.class, short.class);
+    Dispatcher d = Kiln.jit(LOOKUP, InvokeTest.class, "widen");
+    Object[][] cases = {
+        {1.5, 2L, 3, 4f, (short) 5},
+        {7, 'x', (short) 2, 9L, (byte) -3},       // int→double, char→long, short→int, long→float
+        {2.5f, (byte) 4, 'a', 'b', (short) -1},   // float→double, byte→long, char→int/float
+        {Long.MAX_VALUE, Integer.MIN_VALUE, (byte) 1, Long.MIN_VALUE, Short.MIN_VALUE},
+    };
+    for (Object[] args : cases) {
+      assertEquals(widen.invoke(null, args), d.invoke(args), () -> List.of(args).toString());
+    }
+    Method chars = InvokeTest.class.getDeclaredMethod("chars", char.class, byte.class,
+        boolean.class);
+    Dispatcher c = Kiln.jit(LOOKUP, InvokeTest.class, "chars");
+    for (Object[] args : new Object[][] {{'z', (byte) 3, true}, {'\uffff', (byte) -128, false}}) {
+      assertEquals(chars.invoke(null, args), c.invoke(args));
+    }
+    Dispatcher l = Kiln.jit(LOOKUP, InvokeTest.class, "longs");
+    assertEquals(longs(Integer.MAX_VALUE), l.invoke(Integer.MAX_VALUE));
+    assertEquals(longs('q'), l.invoke('q'));
+  }
+
+  @Test
+  void argumentsThatDoNotConvertAreRefused() {
+    Dispatcher d = Kiln.jit(LOOKUP, InvokeTest.class, "chars");
+    assertThrows(TypingError.class, () -> d.invoke(3, (byte) 1, true)); // int is not a char
+    assertThrows(TypingError.class, () -> d.invoke('a', (short) 1, true)); // short is not a byte
+    assertThrows(TypingError.class, () -> d.invoke('a', (byte) 1, 1));
+    Dispatcher l = Kiln.jit(LOOKUP, InvokeTest.class, "longs");
+    assertThrows(TypingError.class, () -> l.invoke(1.0));
+    assertThrows(IllegalArgumentException.class, () -> l.invoke(1L, 2L));
+  }
+
+  /** Records when it is initialized. */
+  public static final class Lazy {
+    static final List<String> EVENTS = new ArrayList<>();
+
+    static {
+      InitLog.EVENTS.add("Lazy initialized");
+    }
+
+    static int twice(int x) {
+      return 2 * x;
+    }
+
+    static int thrice(int x) {
+      return 3 * x;
+    }
+  }
+
+  /** Where {@link Lazy} records its initialization (a class of its own, not initialized by it). */
+  public static final class InitLog {
+    static final List<String> EVENTS = new ArrayList<>();
+  }
+
+  @Test
+  void theMethodsClassIsInitializedAtTheFirstCallOnly() throws Throwable {
+    Dispatcher eager = Kiln.jit(LOOKUP, Lazy.class, "thrice",
+        JitOptions.DEFAULTS.withSignatures("int(int)"));
+    Dispatcher d = Kiln.jit(LOOKUP, Lazy.class, "twice");
+    assertEquals(List.of("int(int)"), eager.signatures(), "compiled at creation");
+    assertTrue(InitLog.EVENTS.isEmpty(), "neither making dispatchers nor compiling initializes: "
+        + InitLog.EVENTS);
+    InitLog.EVENTS.add("calling");
+    assertEquals(8, d.invoke(4));
+    assertEquals(List.of("calling", "Lazy initialized"), InitLog.EVENTS);
+    assertEquals(9, eager.invoke(3));
+    assertEquals(6, (int) d.handle().invokeExact(3));
+    assertEquals(List.of("calling", "Lazy initialized"), InitLog.EVENTS, "once");
+  }
+
+  /** Its initializer fails. */
+  public static final class Broken {
+    static final int VALUE = Integer.parseInt("not a number");
+
+    static int get(int x) {
+      return x + VALUE;
+    }
+  }
+
+  @Test
+  void aFailingInitializerFailsTheCallsAsTheOriginalsWould() {
+    Dispatcher d = Kiln.jit(LOOKUP, Broken.class, "get");
+    assertThrows(ExceptionInInitializerError.class, () -> d.invoke(1));
+    assertThrows(NoClassDefFoundError.class, () -> d.invoke(1));
+    assertThrows(NoClassDefFoundError.class, () -> d.handle().invoke(1));
+  }
+}
