@@ -125,4 +125,70 @@ class InvokeTest {
     assertThrows(NoClassDefFoundError.class, () -> d.invoke(1));
     assertThrows(NoClassDefFoundError.class, () -> d.handle().invoke(1));
   }
+
+  /** Its initializer fails too (a class of its own: each test sees its first failure). */
+  public static final class AlsoBroken {
+    static final int VALUE = Integer.parseInt("not a number either");
+
+    static int get(int x) {
+      return x + VALUE;
+    }
+  }
+
+  /** Calls into {@link AlsoBroken} only when asked to: the unit initializes it at that call. */
+  public static final class UsesBroken {
+    static int maybe(int x, boolean touch) {
+      return touch ? AlsoBroken.get(x) : -x;
+    }
+  }
+
+  @Test
+  void anotherClassIsInitializedWhereTheOriginalWouldBeAndFailsAsItWould() throws Throwable {
+    Dispatcher d = Kiln.jit(LOOKUP, UsesBroken.class, "maybe");
+    assertEquals(-4, d.invoke(4, false)); // Broken untouched: no error yet
+    Throwable first = assertThrows(Throwable.class, () -> d.invoke(4, true));
+    Throwable second = assertThrows(Throwable.class, () -> d.invoke(4, true));
+    Throwable originalFirst;
+    Throwable originalSecond;
+    try {
+      // the original's behaviour, in a fresh class loader (its own, uninitialized AlsoBroken)
+      Class<?> fresh = new FreshLoader().loadClass(UsesBroken.class.getName());
+      Method m = fresh.getDeclaredMethod("maybe", int.class, boolean.class);
+      m.setAccessible(true);
+      originalFirst = assertThrows(java.lang.reflect.InvocationTargetException.class,
+          () -> m.invoke(null, 4, true)).getCause();
+      originalSecond = assertThrows(java.lang.reflect.InvocationTargetException.class,
+          () -> m.invoke(null, 4, true)).getCause();
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+    assertEquals(originalFirst.getClass(), first.getClass(), first.toString());
+    assertEquals(originalSecond.getClass(), second.getClass(), second.toString());
+  }
+
+  /** Loads this test's nested kernels afresh (uninitialized), everything else from its parent. */
+  private static final class FreshLoader extends ClassLoader {
+    FreshLoader() {
+      super(InvokeTest.class.getClassLoader());
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (!name.startsWith(InvokeTest.class.getName() + "$")) {
+        return super.loadClass(name, resolve);
+      }
+      synchronized (getClassLoadingLock(name)) {
+        Class<?> c = findLoadedClass(name);
+        if (c == null) {
+          try (var in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+            byte[] b = in.readAllBytes();
+            c = defineClass(name, b, 0, b.length);
+          } catch (java.io.IOException e) {
+            throw new ClassNotFoundException(name, e);
+          }
+        }
+        return c;
+      }
+    }
+  }
 }

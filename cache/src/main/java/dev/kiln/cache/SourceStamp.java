@@ -86,6 +86,15 @@ public record SourceStamp(String className, String hash, long modified, long siz
     if ("file".equals(url.getProtocol())) {
       return findFile(url, className);
     }
+    try {
+      JarEntryFile entry = JarEntryFile.read(url, true);
+      if (entry != null) {
+        return new SourceStamp(className, ContentHash.hex(entry.bytes()), entry.modified(),
+            entry.size());
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
     byte[] bytes;
     try (InputStream in = openNoCache(url)) {
       bytes = in.readAllBytes();
@@ -150,7 +159,11 @@ public record SourceStamp(String className, String hash, long modified, long siz
   }
 
   private static long[] jarTimeAndSize(URL url) throws IOException, URISyntaxException {
-    URLConnection c = url.openConnection();
+    JarEntryFile local = JarEntryFile.read(url, false);
+    if (local != null) {
+      return new long[] {local.modified(), local.size()};
+    }
+    URLConnection c = url.openConnection(); // a jar that is not a local file
     if (!(c instanceof JarURLConnection)) {
       return new long[] {-1, -1};
     }

@@ -61,8 +61,11 @@ class SourceStampTest {
     long time = 1_600_000_000_000L; // an even second: zip times have 2 s resolution
     Path jar = writeJar(tmp.resolve("fixture.jar"), bytes, time);
     long entryTime;
+    long stampTime; // the entry's DOS date and time read as if UTC: the same in every zone
     try (JarFile jf = new JarFile(jar.toFile())) {
       entryTime = jf.getJarEntry(FIXTURE_RESOURCE).getTime();
+      stampTime = jf.getJarEntry(FIXTURE_RESOURCE).getTimeLocal()
+          .toEpochSecond(java.time.ZoneOffset.UTC) * 1000;
     }
     assertEquals(time, entryTime);
 
@@ -72,7 +75,7 @@ class SourceStampTest {
       assertSame(loader, c.getClassLoader(), "loaded from the jar, not the test classes");
       assertEquals(42, c.getMethod("answer").invoke(null));
       s = SourceStamp.of(c, bytes);
-      assertEquals(new SourceStamp(FIXTURE, hash(bytes), time, bytes.length), s);
+      assertEquals(new SourceStamp(FIXTURE, hash(bytes), stampTime, bytes.length), s);
       assertEquals(s, SourceStamp.find(loader, FIXTURE));
       assertNull(SourceStamp.find(loader, "dev.kiln.cache.NoSuchClass"));
     }
@@ -82,7 +85,32 @@ class SourceStampTest {
     Files.move(newer, jar, StandardCopyOption.REPLACE_EXISTING);
     try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
       SourceStamp now = SourceStamp.find(loader, FIXTURE);
-      assertEquals(new SourceStamp(FIXTURE, s.hash(), time + 60_000, bytes.length), now);
+      assertEquals(new SourceStamp(FIXTURE, s.hash(), stampTime + 60_000, bytes.length), now);
+    }
+  }
+
+  /** A jar entry's DOS time is not converted through the default time zone. */
+  @Test
+  void jarEntryStampIsTheSameInEveryTimeZone() throws Exception {
+    byte[] bytes = fixtureBytes();
+    java.util.TimeZone saved = java.util.TimeZone.getDefault();
+    try {
+      java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Kolkata"));
+      Path jar = writeJar(tmp.resolve("zoned.jar"), bytes, 1_600_000_000_000L);
+      SourceStamp there;
+      try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+        there = SourceStamp.find(loader, FIXTURE);
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/Los_Angeles"));
+        assertEquals(there, SourceStamp.find(loader, FIXTURE));
+        assertEquals(there, SourceStamp.of(loader.loadClass(FIXTURE), bytes));
+      }
+      // before 1980 a zip stores an extended time, in UTC: used as it is
+      Path old = writeJar(tmp.resolve("old.jar"), bytes, 86_400_000L);
+      try (URLClassLoader loader = new URLClassLoader(new URL[] {old.toUri().toURL()}, null)) {
+        assertEquals(86_400_000L, SourceStamp.find(loader, FIXTURE).modified());
+      }
+    } finally {
+      java.util.TimeZone.setDefault(saved);
     }
   }
 

@@ -53,16 +53,18 @@ public final class Lowerer {
     if (unit.sourceFile() != null) {
       cw.visitSource(unit.sourceFile(), null);
     }
+    ClassInits classInits = new ClassInits(unit.internalName());
     Map<String, Label> ends = new LinkedHashMap<>();
     boolean portable = true;
     for (CompileUnit.UnitMethod m : unit.methods()) {
-      MethodGenerator g = new MethodGenerator(unit, m, cw, access);
+      MethodGenerator g = new MethodGenerator(unit, m, cw, access, classInits);
       ends.put(m.name(), g.generate());
       portable &= g.portable();
       if (m == entry && generic) {
         GenericEntry.emit(cw, unit.internalName(), superName, m.name(), entryDescriptor);
       }
     }
+    classInits.emitMembers(cw);
     cw.visitEnd();
     byte[] bytes;
     try {

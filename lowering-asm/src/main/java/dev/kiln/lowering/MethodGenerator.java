@@ -63,9 +63,11 @@ final class MethodGenerator implements Emitter {
   private boolean portable = true;
   private Label endLabel;
   private Block current;
+  private final ClassInits classInits;
 
   MethodGenerator(CompileUnit unit, CompileUnit.UnitMethod um, ClassWriter cw,
-                  AccessPolicy access) {
+                  AccessPolicy access, ClassInits classInits) {
+    this.classInits = classInits;
     this.unit = unit;
     this.um = um;
     this.tm = um.method();
@@ -962,7 +964,8 @@ final class MethodGenerator implements Emitter {
   }
 
   /**
-   * Initializes a user class where the original would have: a dynamic constant whose
+   * Initializes a user class where the original would have: through a flag and a helper
+   * ({@link ClassInits}) when the unit may name the class, else a dynamic constant whose
    * bootstrap runs the class's initializer once, loaded and dropped. JDK classes are left
    * to initialize on first use; their initializers do nothing a program can observe.
    */
@@ -977,8 +980,12 @@ final class MethodGenerator implements Emitter {
     if (l == null || l == ClassLoader.getPlatformClassLoader() || c.isArray()) {
       return;
     }
-    // a dynamic constant, not an invokedynamic: resolved once like a call site, but linking
-    // it makes no call site and no method-handle adapters (cheaper on a warm start)
+    if (access.classAccessible(c)) {
+      classInits.emitSite(mv, internalName);
+      return;
+    }
+    // a class the unit may not name: a dynamic constant, resolved once by a bootstrap that
+    // reaches the class through the host's lookup
     mv.visitLdcInsn(new ConstantDynamic("init", "Ljava/lang/Object;", new Handle(H_INVOKESTATIC,
         CompileUnit.BOOTSTRAPS, "initialized", "(Ljava/lang/invoke/MethodHandles$Lookup;"
         + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/Class;)Ljava/lang/Object;", false),

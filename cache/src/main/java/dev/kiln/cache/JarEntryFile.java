@@ -1,0 +1,92 @@
+package dev.kiln.cache;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * A class file inside a jar on the local file system ({@code jar:file:/a/b.jar!/c/D.class}),
+ * read through {@code java.util.zip} in one opening: its bytes, modification time and size.
+ *
+ * <p>Why not the URL's connection: {@code JarURLConnection} loads a dozen classes and opens
+ * the jar twice for bytes and attributes; {@code ZipFile} shares the directory the class
+ * loader has read already. Why not {@code ZipEntry.getTime()}: an entry with only a DOS time
+ * (most jars) is converted through the default time zone, which loads the time-zone database
+ * (milliseconds) and makes the stamp depend on the zone; here the DOS fields are read as if
+ * UTC, the same number everywhere. Entries with an extended (UTC) time use it.
+ *
+ * @param bytes    the entry's bytes
+ * @param modified its modification time in ms (see above), or -1
+ * @param size     its uncompressed size, or -1
+ */
+record JarEntryFile(byte[] bytes, long modified, long size) {
+
+  /** The entry behind {@code url}, or {@code null} if the URL is not a local jar's entry. */
+  static JarEntryFile read(URL url, boolean withBytes) throws IOException {
+    if (!"jar".equals(url.getProtocol())) {
+      return null;
+    }
+    String spec = url.getFile(); // file:/a/b.jar!/c/D.class
+    int bang = spec.indexOf("!/");
+    if (bang < 0 || !spec.startsWith("file:") || spec.indexOf("!/", bang + 2) >= 0) {
+      return null; // not a local jar, or a jar nested in a jar
+    }
+    Path jar;
+    try {
+      jar = Path.of(new URI(spec.substring(0, bang)));
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return null;
+    }
+    String name = spec.substring(bang + 2);
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      ZipEntry e = zip.getEntry(name);
+      if (e == null) {
+        return null;
+      }
+      byte[] bytes = null;
+      if (withBytes) {
+        try (InputStream in = zip.getInputStream(e)) {
+          bytes = in.readAllBytes();
+        }
+      }
+      return new JarEntryFile(bytes, modified(e), e.getSize());
+    }
+  }
+
+  private static long modified(ZipEntry e) {
+    try {
+      if (hasExtendedTime(e.getExtra())) {
+        return e.getLastModifiedTime().toMillis(); // stored in UTC
+      }
+      LocalDateTime dos = e.getTimeLocal(); // the DOS fields, no time zone involved
+      return dos == null ? -1 : dos.toEpochSecond(ZoneOffset.UTC) * 1000;
+    } catch (RuntimeException x) {
+      return -1;
+    }
+  }
+
+  /** Whether a central-directory extra field holds a UT (0x5455) or NTFS (0x000a) time. */
+  static boolean hasExtendedTime(byte[] extra) {
+    if (extra == null) {
+      return false;
+    }
+    int i = 0;
+    while (i + 4 <= extra.length) {
+      int tag = (extra[i] & 0xff) | (extra[i + 1] & 0xff) << 8;
+      int size = (extra[i + 2] & 0xff) | (extra[i + 3] & 0xff) << 8;
+      if (tag == 0x000a || tag == 0x5455 && size >= 1 && i + 4 < extra.length
+          && (extra[i + 4] & 1) != 0) {
+        return true;
+      }
+      i += 4 + size;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,78 @@
+package dev.kiln.lowering;
+
+import static org.objectweb.asm.Opcodes.ACC_PRIVATE;
+import static org.objectweb.asm.Opcodes.ACC_STATIC;
+import static org.objectweb.asm.Opcodes.ACC_SYNTHETIC;
+import static org.objectweb.asm.Opcodes.GETSTATIC;
+import static org.objectweb.asm.Opcodes.ICONST_1;
+import static org.objectweb.asm.Opcodes.IFNE;
+import static org.objectweb.asm.Opcodes.INVOKESTATIC;
+import static org.objectweb.asm.Opcodes.INVOKEVIRTUAL;
+import static org.objectweb.asm.Opcodes.POP;
+import static org.objectweb.asm.Opcodes.PUTSTATIC;
+import static org.objectweb.asm.Opcodes.RETURN;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+
+/**
+ * The user classes a unit initializes where the original would (JVMS 5.5) and may name: one
+ * static flag each and one helper that runs {@code Class.forName(name, true, loader)} and sets
+ * it. A site tests the flag and calls the helper while it is unset.
+ *
+ * <p>Why not a bootstrap: linking an {@code invokedynamic} or a dynamic constant costs a warm
+ * start about 4 ms of method-handle machinery for the first unit that does it; a static flag
+ * costs nothing to link and a load and a branch to test, which C2 hoists out of loops. It also
+ * behaves as the original does when the initializer fails: {@code ExceptionInInitializerError}
+ * at the first site, {@code NoClassDefFoundError} at later ones (a failed bootstrap would
+ * rethrow the first error). Classes the unit may not name are left to a dynamic constant.
+ */
+final class ClassInits {
+  private final String unit;
+  /** Internal name of each class → its flag and helper's name, in first-use order. */
+  private final Map<String, String> names = new LinkedHashMap<>();
+
+  ClassInits(String unit) {
+    this.unit = unit;
+  }
+
+  /** Emits the test of {@code internalName}'s flag and the call of its helper. */
+  void emitSite(MethodVisitor mv, String internalName) {
+    String name = names.computeIfAbsent(internalName, k -> "init$" + names.size());
+    Label done = new Label();
+    mv.visitFieldInsn(GETSTATIC, unit, name, "Z");
+    mv.visitJumpInsn(IFNE, done);
+    mv.visitMethodInsn(INVOKESTATIC, unit, name, "()V", false);
+    mv.visitLabel(done);
+  }
+
+  /** Writes the flags and helpers the sites used. */
+  void emitMembers(ClassWriter cw) {
+    names.forEach((cls, name) -> {
+      cw.visitField(ACC_PRIVATE | ACC_STATIC | ACC_SYNTHETIC, name, "Z", null, null).visitEnd();
+      MethodVisitor mv = cw.visitMethod(ACC_PRIVATE | ACC_STATIC | ACC_SYNTHETIC, name, "()V",
+          null, null);
+      mv.visitCode();
+      Type type = Type.getObjectType(cls);
+      mv.visitLdcInsn(type);
+      mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Class", "getName", "()Ljava/lang/String;",
+          false);
+      mv.visitInsn(ICONST_1);
+      mv.visitLdcInsn(type);
+      mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Class", "getClassLoader",
+          "()Ljava/lang/ClassLoader;", false);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Class", "forName",
+          "(Ljava/lang/String;ZLjava/lang/ClassLoader;)Ljava/lang/Class;", false);
+      mv.visitInsn(POP);
+      mv.visitInsn(ICONST_1);
+      mv.visitFieldInsn(PUTSTATIC, unit, name, "Z");
+      mv.visitInsn(RETURN);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+    });
+  }
+}
