@@ -40,16 +40,8 @@ final class ClassBytes {
           return in.readAllBytes();
         }
       }
-      if ("file".equals(url.getProtocol())) {
-        // a class directory: read the file (no URL connection or NIO channel classes to load)
-        try (InputStream in = new java.io.FileInputStream(new java.io.File(url.toURI()))) {
-          return in.readAllBytes();
-        }
-      }
-      try (InputStream in = url.openStream()) {
-        return in.readAllBytes();
-      }
-    } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+      return dev.kiln.cache.ClassFiles.read(url); // no URL connection for files and jars
+    } catch (IOException | RuntimeException e) {
       if (e instanceof CompileError ce) {
         throw ce;
       }

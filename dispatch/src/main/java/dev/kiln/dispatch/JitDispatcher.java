@@ -15,8 +15,6 @@ import java.lang.invoke.MutableCallSite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -60,7 +58,7 @@ final class JitDispatcher implements Dispatcher {
   final MethodTarget target;
   final JitOptions options;
   private final boolean disabled;
-  private final Map<List<KType>, CompletableFuture<Specialization>> specs =
+  private final Map<List<KType>, PendingSpecialization> specs =
       new ConcurrentHashMap<>();
   private final List<Specialization> compiled = new CopyOnWriteArrayList<>();
   /** The inline cache; made on first use (a dispatcher used through invoke() never needs it). */
@@ -213,9 +211,9 @@ final class JitDispatcher implements Dispatcher {
   }
 
   private Specialization explicit(List<KType> key, Object[] args) {
-    CompletableFuture<Specialization> f = specs.get(key);
+    PendingSpecialization f = specs.get(key);
     if (f != null) {
-      return await(f);
+      return f.await();
     }
     outer:
     for (Specialization s : compiled) {
@@ -244,9 +242,9 @@ final class JitDispatcher implements Dispatcher {
 
   /** The specialization for {@code key}, compiling it once if new. */
   Specialization specialize(List<KType> key) {
-    CompletableFuture<Specialization> f = specs.get(key);
+    PendingSpecialization f = specs.get(key);
     if (f == null) {
-      CompletableFuture<Specialization> mine = new CompletableFuture<>();
+      PendingSpecialization mine = new PendingSpecialization();
       f = specs.putIfAbsent(key, mine);
       if (f == null) {
         f = mine;
@@ -255,11 +253,11 @@ final class JitDispatcher implements Dispatcher {
           compiled.add(s);
           mine.complete(s);
         } catch (Throwable t) {
-          mine.completeExceptionally(t);
+          mine.fail(t);
         }
       }
     }
-    return await(f);
+    return f.await();
   }
 
   private Specialization compileOrFallback(List<KType> key) {
@@ -287,21 +285,6 @@ final class JitDispatcher implements Dispatcher {
       Log.warnOnce("Kiln runs " + target.display() + " uncompiled (nopython=false): "
           + e.getMessage());
       return Compiler.fallback(target, key);
-    }
-  }
-
-  private static Specialization await(CompletableFuture<Specialization> f) {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException r) {
-        throw r;
-      }
-      if (c instanceof Error err) {
-        throw err;
-      }
-      throw e;
     }
   }
 

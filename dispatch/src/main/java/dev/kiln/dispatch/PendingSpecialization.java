@@ -1,0 +1,55 @@
+package dev.kiln.dispatch;
+
+/**
+ * A specialization one thread is making and others may wait for: each key of a dispatcher
+ * compiles once, and a key that failed keeps its error.
+ *
+ * <p>Why not {@code CompletableFuture}: its class initialization sets up var handles and
+ * an executor, about 1.5 ms of a warm start, for what a monitor does here.
+ */
+final class PendingSpecialization {
+  private final Thread maker = Thread.currentThread();
+  private Specialization value;
+  private Throwable error;
+  private boolean done;
+
+  synchronized void complete(Specialization s) {
+    value = s;
+    done = true;
+    notifyAll();
+  }
+
+  synchronized void fail(Throwable t) {
+    error = t;
+    done = true;
+    notifyAll();
+  }
+
+  /** The specialization, once made; rethrows what making it threw. */
+  synchronized Specialization await() {
+    if (!done && Thread.currentThread() == maker) {
+      throw new IllegalStateException("a specialization waits for itself (recursive compile)");
+    }
+    boolean interrupted = false;
+    while (!done) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        interrupted = true; // a compile is short: finish waiting, keep the interrupt
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (error instanceof RuntimeException r) {
+      throw r;
+    }
+    if (error instanceof Error e) {
+      throw e;
+    }
+    if (error != null) {
+      throw new IllegalStateException(error);
+    }
+    return value;
+  }
+}
