@@ -22,7 +22,7 @@ final class KilnTransformer implements ClassFileTransformer {
   /** Packages of Kiln itself and of what it shades, never rewritten. */
   private static final String[] KILN_PACKAGES = {
       "dev/kiln/dispatch/", "dev/kiln/frontend/", "dev/kiln/typing/", "dev/kiln/lowering/",
-      "dev/kiln/cache/", "dev/kiln/proxy/", "dev/kiln/shaded/"};
+      "dev/kiln/cache/", "dev/kiln/proxy/", "dev/kiln/cli/", "dev/kiln/shaded/"};
   private static final String[] PLATFORM_PACKAGES = {
       "java/", "javax/", "jdk/", "sun/", "com/sun/"};
 

@@ -205,7 +205,61 @@ class AgentIT {
     assertEquals("true", out.get("dot.rewritten"), c.log());
   }
 
+  @Test
+  void commandLineShowsListsAndClearsTheCache() throws Exception {
+    Path cache = Files.createTempDirectory(fixturesJar.getParent(), "cli-cache");
+    run(List.of("-Dkiln.cache=true", "-Dkiln.cache.dir=" + cache),
+        kilnJar + java.io.File.pathSeparator + fixturesJar, "dev.kiln.agent.fixtures.LibraryMain");
+
+    Child dir = runJar("cache", "dir", "--dir", cache.toString());
+    assertEquals(0, dir.exit, dir.log());
+    assertEquals(cache.toAbsolutePath().normalize().toString(), dir.stdout.strip(), dir.log());
+
+    Child list = runJar("cache", "list", "--dir=" + cache);
+    assertEquals(0, list.exit, list.log());
+    List<String> lines = list.stdout.lines().toList();
+    assertTrue(lines.get(0).matches("\\d+ entr(y|ies) in .*"), list.log());
+    int n = Integer.parseInt(lines.get(0).split(" ")[0]);
+    assertTrue(n >= 2, "LibraryMain compiles dot and weightedSum\n" + list.log());
+    assertEquals(n + 1, lines.size(), list.log());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith(
+        "dev.kiln.agent.fixtures.Kernels.dot(double[], double[])")), list.log());
+
+    Child clear = runJar("cache", "clear", "--dir", cache.toString());
+    assertEquals(0, clear.exit, clear.log());
+    assertTrue(clear.stdout.startsWith("deleted " + n + " entr"), clear.log());
+    Child empty = runJar("cache", "list", "--dir", cache.toString());
+    assertTrue(empty.stdout.startsWith("0 entries in "), empty.log());
+
+    Child bad = runJar("cache", "frobnicate");
+    assertEquals(2, bad.exit, bad.log());
+    assertTrue(bad.stderr.contains("unknown command: cache frobnicate")
+        && bad.stderr.contains("usage: java -jar kiln.jar"), bad.log());
+    Child help = runJar("--help");
+    assertEquals(0, help.exit, help.log());
+    assertTrue(help.stdout.contains("cache clear"), help.log());
+    Child version = runJar("version");
+    assertTrue(version.stdout.matches("Kiln \\S+\\+\\d+\\R?"), version.log());
+  }
+
   // ------------------------------------------------------------------ helpers
+
+  /** {@code java -jar kiln.jar args}; any exit status. */
+  private static Child runJar(String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-jar");
+    cmd.add(kilnJar.toString());
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).start();
+    String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      fail("java -jar kiln.jar timed out: " + cmd);
+    }
+    return new Child(cmd, p.exitValue(), stdout, stderr, Map.of());
+  }
 
   private static void assertCompiled(Map<String, String> out, String key, Child c) {
     String sigs = out.get(key);
