@@ -113,11 +113,10 @@ final class ContentHash {
     return k ^ (k >>> 33);
   }
 
+  /** Unrolled: a warm start runs this in the interpreter. */
   private static long littleEndian(byte[] b, int at) {
-    long v = 0;
-    for (int i = 7; i >= 0; i--) {
-      v = (v << 8) | (b[at + i] & 0xff);
-    }
-    return v;
+    return (b[at] & 0xffL) | (b[at + 1] & 0xffL) << 8 | (b[at + 2] & 0xffL) << 16
+        | (b[at + 3] & 0xffL) << 24 | (b[at + 4] & 0xffL) << 32 | (b[at + 5] & 0xffL) << 40
+        | (b[at + 6] & 0xffL) << 48 | (b[at + 7] & 0xffL) << 56;
   }
 }

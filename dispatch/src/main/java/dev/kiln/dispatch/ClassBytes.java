@@ -18,7 +18,23 @@ final class ClassBytes {
         .put(internalName, bytes.clone());
   }
 
+  /**
+   * The bytes {@code c} was loaded from, read once per class: the loaded class cannot change,
+   * whatever happens to its file later, and compiling, reading {@code @Jit} and stamping a
+   * cache entry must all see the same bytes (and not pay to read them again).
+   */
   static byte[] of(Class<?> c) {
+    return LOADED.get(c);
+  }
+
+  private static final ClassValue<byte[]> LOADED = new ClassValue<>() {
+    @Override
+    protected byte[] computeValue(Class<?> c) {
+      return read(c);
+    }
+  };
+
+  private static byte[] read(Class<?> c) {
     java.util.Map<String, byte[]> known = REGISTERED.get(c.getClassLoader());
     if (known != null) {
       byte[] b = known.get(c.getName().replace('.', '/'));

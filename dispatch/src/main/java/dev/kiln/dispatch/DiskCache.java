@@ -113,11 +113,37 @@ final class DiskCache {
   /** The stored unit for this key, if current. */
   static Optional<Entry> load(MethodTarget t, List<KType> key, JitOptions o) {
     try {
-      return cache().load(key(t, key, o), StampCheck.of(t.owner.getClassLoader()));
+      return cache().load(key(t, key, o), stampCheck(t));
     } catch (RuntimeException e) {
       Log.warnOnce("cache lookup failed for " + t.display() + ": " + e);
       return Optional.empty();
     }
+  }
+
+  /**
+   * The stamp of each class whose methods Kiln compiles, made once per class from the bytes it
+   * was loaded from (see {@link ClassBytes}): what this JVM runs, however often it is checked.
+   */
+  private static final ClassValue<SourceStamp> OWNER_STAMPS = new ClassValue<>() {
+    @Override
+    protected SourceStamp computeValue(Class<?> c) {
+      return SourceStamp.of(c, ClassBytes.of(c));
+    }
+  };
+
+  /**
+   * Current stamps: the method's class as loaded here, any other class (a callee compiled
+   * into the unit) as its loader finds it now.
+   */
+  private static StampCheck stampCheck(MethodTarget t) {
+    SourceStamp owner = OWNER_STAMPS.get(t.owner);
+    ClassLoader loader = t.owner.getClassLoader();
+    return new StampCheck() { // not a lambda: no lambda bootstrap on a warm start
+      @Override
+      public SourceStamp current(String className) {
+        return className.equals(owner.className()) ? owner : SourceStamp.find(loader, className);
+      }
+    };
   }
 
   static void store(MethodTarget t, List<KType> key, JitOptions o, String internalName,
@@ -125,7 +151,7 @@ final class DiskCache {
                     String entryDescriptor) {
     try {
       ClassLoader loader = t.owner.getClassLoader();
-      SourceStamp owner = SourceStamp.of(t.owner, ClassBytes.of(t.owner));
+      SourceStamp owner = OWNER_STAMPS.get(t.owner);
       List<SourceStamp> deps = new ArrayList<>();
       for (String c : linked) {
         SourceStamp s = SourceStamp.find(loader, c);

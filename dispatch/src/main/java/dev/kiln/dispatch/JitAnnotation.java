@@ -34,22 +34,30 @@ final class JitAnnotation {
   static JitOptions of(Class<?> owner, Method m, String descriptor) {
     try {
       JitOptions o = parse(ClassBytes.of(owner), m.getName(), descriptor);
-      if (o != null) {
-        return o;
-      }
-    } catch (RuntimeException | LinkageError e) { // no bytes (CompileError), or malformed
+      return o != null ? o : JitOptions.DEFAULTS;
+    } catch (RuntimeException | LinkageError e) { // no bytes (CompileError), or not these bytes
       Log.debug("reading @Jit of " + m + " by reflection: " + e);
     }
     Jit jit = m.getAnnotation(Jit.class);
     return jit != null ? JitOptions.of(jit) : JitOptions.DEFAULTS;
   }
 
+  /** Whether {@code m} (declared by a class Kiln can read) is annotated {@code @Jit}. */
+  static boolean present(Method m) {
+    try {
+      return parse(ClassBytes.of(m.getDeclaringClass()), m.getName(),
+          MethodTarget.descriptorOf(m)) != null;
+    } catch (RuntimeException | LinkageError e) {
+      return m.isAnnotationPresent(Jit.class);
+    }
+  }
+
   /**
    * Reads method {@code name descriptor}'s {@code RuntimeVisibleAnnotations} (JVMS 4.7.16):
-   * its {@code @Jit} options, the defaults if it has none, {@code null} if the class file has
-   * no such method.
+   * its {@code @Jit} options, {@code null} if it has none.
    *
    * @throws IllegalArgumentException if the bytes are not a class file this reader understands
+   *                                  or declare no such method
    */
   static JitOptions parse(byte[] b, String name, String descriptor) {
     JitAnnotation r = new JitAnnotation(b);
@@ -87,7 +95,7 @@ final class JitAnnotation {
     for (int i = 0; i < methods; i++) {
       r.skip(2);
       boolean wanted = cp.utf8(r.u2()).equals(name) & cp.utf8(r.u2()).equals(descriptor);
-      JitOptions found = JitOptions.DEFAULTS;
+      JitOptions found = null;
       int attributes = r.u2();
       for (int a = 0; a < attributes; a++) {
         String attribute = cp.utf8(r.u2());
@@ -103,7 +111,7 @@ final class JitAnnotation {
         return found;
       }
     }
-    return null;
+    throw new IllegalArgumentException("no method " + name + descriptor + " in the class file");
   }
 
   private static void skipAttributes(JitAnnotation r) {

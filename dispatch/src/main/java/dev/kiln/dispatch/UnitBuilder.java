@@ -1,6 +1,5 @@
 package dev.kiln.dispatch;
 
-import dev.kiln.Jit;
 import dev.kiln.frontend.CompileError;
 import dev.kiln.frontend.Frontend;
 import dev.kiln.frontend.IrMethod;
@@ -182,7 +181,7 @@ final class UnitBuilder implements CallResolver {
       calls.put(key, done);
       return done;
     } catch (CompileError e) {
-      if (target.isAnnotationPresent(Jit.class)) {
+      if (JitAnnotation.present(target)) {
         throw e; // the user asked for this one compiled
       }
       throw new Unlinkable(key, e);
@@ -211,7 +210,7 @@ final class UnitBuilder implements CallResolver {
         || Modifier.isNative(target.getModifiers()) || Modifier.isAbstract(target.getModifiers())) {
       return false;
     }
-    return target.isAnnotationPresent(Jit.class) || l == loader
+    return l == loader || JitAnnotation.present(target)
         || c.getNestHost() == root.owner.getNestHost();
   }
 
