@@ -45,53 +45,28 @@ final class CacheFixture {
   /** How long one child JVM may take. */
   static final long TIMEOUT_SECONDS = 60;
 
-  static final String KERNELS = """
-      package fixture;
+  /**
+   * Kernels and Helper are the program {@code docs/tools/startup.py} times: the figures this
+   * suite prints and the tool's are for the same code.
+   */
+  static final String KERNELS = startupFixture("Kernels.java");
+  static final String HELPER = startupFixture("Helper.java");
 
-      import dev.kiln.Jit;
-
-      public final class Kernels {
-        private Kernels() {}
-
-        @Jit(cache = true)
-        public static int add(int a, int b) {
-          return a + b;
-        }
-
-        @Jit(cache = true)
-        public static double sum(double[] a) {
-          double s = 0;
-          for (int i = 0; i < a.length; i++) {
-            s += a[i];
-          }
-          return s;
-        }
-
-        @Jit(cache = true)
-        public static double scaledSum(double[] a) {
-          double s = 0;
-          for (int i = 0; i < a.length; i++) {
-            s += Helper.scale(a[i]);
-          }
-          return s;
+  private static String startupFixture(String file) {
+    for (Path d = Path.of(System.getProperty("user.dir")).toAbsolutePath(); d != null;
+         d = d.getParent()) {
+      Path p = d.resolve("docs/tools/startup/fixture").resolve(file);
+      if (Files.isRegularFile(p)) {
+        try {
+          return Files.readString(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
         }
       }
-      """;
-
-  static final String HELPER = """
-      package fixture;
-
-      import dev.kiln.Jit;
-
-      public final class Helper {
-        private Helper() {}
-
-        @Jit(cache = true)
-        public static double scale(double x) {
-          return x * 2.0;
-        }
-      }
-      """;
+    }
+    throw new IllegalStateException("no docs/tools/startup/fixture/" + file + " above "
+        + System.getProperty("user.dir"));
+  }
 
   static final String MAIN = """
       package fixture;
