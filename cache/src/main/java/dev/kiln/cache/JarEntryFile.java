@@ -44,7 +44,11 @@ record JarEntryFile(byte[] bytes, long modified, long size) {
     } catch (URISyntaxException | IllegalArgumentException e) {
       return null;
     }
-    String name = spec.substring(bang + 2);
+    return read(jar, spec.substring(bang + 2), withBytes);
+  }
+
+  /** Entry {@code name} of {@code jar}, or {@code null} if it has none. */
+  static JarEntryFile read(Path jar, String name, boolean withBytes) throws IOException {
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       ZipEntry e = zip.getEntry(name);
       if (e == null) {

@@ -72,6 +72,14 @@ public record SourceStamp(String className, String hash, long modified, long siz
   }
 
   /**
+   * The stamp of class {@code className} whose class file, of {@code modified} time and
+   * {@code size}, holds {@code classBytes} (see {@link ClassFileSource}).
+   */
+  public static SourceStamp of(String className, byte[] classBytes, long modified, long size) {
+    return new SourceStamp(className, ContentHash.hex(classBytes), modified, size);
+  }
+
+  /**
    * The current stamp of the class named {@code className} as {@code loader} (the system class
    * loader if null) finds it as a resource, without loading it; {@code null} if there is no such
    * resource (the class is gone) or it cannot be read. This is what a {@link StampCheck} usually

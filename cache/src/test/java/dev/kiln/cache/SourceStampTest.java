@@ -53,6 +53,10 @@ class SourceStampTest {
         Files.getLastModifiedTime(file).toMillis(), Files.size(file)), s);
     assertEquals(s, SourceStamp.find(JarFixture.class.getClassLoader(), FIXTURE));
     assertEquals(s, StampCheck.of(JarFixture.class.getClassLoader()).current(FIXTURE));
+    ClassFileSource f = ClassFileSource.of(JarFixture.class);
+    assertEquals(s, SourceStamp.of(FIXTURE, f.bytes(), f.modified(), f.size()),
+        "the code source's file gives the stamp the resource does");
+    assertNull(ClassFileSource.of(String.class), "no file beside the JDK's classes");
   }
 
   @Test
@@ -78,6 +82,9 @@ class SourceStampTest {
       assertEquals(new SourceStamp(FIXTURE, hash(bytes), stampTime, bytes.length), s);
       assertEquals(s, SourceStamp.find(loader, FIXTURE));
       assertNull(SourceStamp.find(loader, "dev.kiln.cache.NoSuchClass"));
+      ClassFileSource f = ClassFileSource.of(c);
+      assertEquals(s, SourceStamp.of(FIXTURE, f.bytes(), f.modified(), f.size()),
+          "the jar beside the class gives the stamp its resource does");
     }
 
     // The same bytes in a jar written later: the entry's time differs, so the stamp does.

@@ -24,24 +24,39 @@ final class ClassBytes {
    * cache entry must all see the same bytes (and not pay to read them again).
    */
   static byte[] of(Class<?> c) {
-    return LOADED.get(c);
+    return LOADED.get(c).bytes();
   }
 
-  private static final ClassValue<byte[]> LOADED = new ClassValue<>() {
+  /** The class file {@code c} came from, found beside its code source; null if unknown. */
+  static dev.kiln.cache.ClassFileSource file(Class<?> c) {
+    return LOADED.get(c).file();
+  }
+
+  /** What is known of a loaded class's bytes. */
+  private record Loaded(byte[] bytes, dev.kiln.cache.ClassFileSource file) {}
+
+  private static final ClassValue<Loaded> LOADED = new ClassValue<>() {
     @Override
-    protected byte[] computeValue(Class<?> c) {
-      return read(c);
+    protected Loaded computeValue(Class<?> c) {
+      dev.kiln.cache.ClassFileSource file;
+      try {
+        file = dev.kiln.cache.ClassFileSource.of(c);
+      } catch (IOException | RuntimeException e) {
+        file = null;
+      }
+      byte[] registered = registered(c);
+      return new Loaded(registered != null ? registered : file != null ? file.bytes() : read(c),
+          file);
     }
   };
 
-  private static byte[] read(Class<?> c) {
+  private static byte[] registered(Class<?> c) {
     java.util.Map<String, byte[]> known = REGISTERED.get(c.getClassLoader());
-    if (known != null) {
-      byte[] b = known.get(c.getName().replace('.', '/'));
-      if (b != null) {
-        return b;
-      }
-    }
+    return known == null ? null : known.get(c.getName().replace('.', '/'));
+  }
+
+  /** Through the class loader's resources (a class whose code source says nothing). */
+  private static byte[] read(Class<?> c) {
     String resource = c.getName().replace('.', '/') + ".class";
     ClassLoader loader = c.getClassLoader();
     try {

@@ -121,27 +121,40 @@ final class DiskCache {
   }
 
   /**
-   * The stamp of each class whose methods Kiln compiles, made once per class from the bytes it
-   * was loaded from (see {@link ClassBytes}): what this JVM runs, however often it is checked.
+   * The stamp of each class as this JVM loaded it, made once per class from the bytes it was
+   * loaded from (see {@link ClassBytes}) and the time and size of their file.
    */
-  private static final ClassValue<SourceStamp> OWNER_STAMPS = new ClassValue<>() {
+  private static final ClassValue<SourceStamp> STAMPS = new ClassValue<>() {
     @Override
     protected SourceStamp computeValue(Class<?> c) {
-      return SourceStamp.of(c, ClassBytes.of(c));
+      dev.kiln.cache.ClassFileSource f = ClassBytes.file(c);
+      return f != null ? SourceStamp.of(c.getName(), ClassBytes.of(c), f.modified(), f.size())
+          : SourceStamp.of(c, ClassBytes.of(c));
     }
   };
 
   /**
-   * Current stamps: the method's class as loaded here, any other class (a callee compiled
-   * into the unit) as its loader finds it now.
+   * The stamp of class {@code name} as {@code loader} has it, loading (not initializing) the
+   * class if need be: what the JVM will run is what an entry is checked against. Null if the
+   * class is gone.
    */
+  private static SourceStamp stampOf(ClassLoader loader, String name) {
+    Class<?> c;
+    try {
+      c = Class.forName(name, false, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      return null;
+    }
+    return STAMPS.get(c);
+  }
+
+  /** Current stamps, of classes as this JVM has them (see {@link #stampOf}). */
   private static StampCheck stampCheck(MethodTarget t) {
-    SourceStamp owner = OWNER_STAMPS.get(t.owner);
     ClassLoader loader = t.owner.getClassLoader();
     return new StampCheck() { // not a lambda: no lambda bootstrap on a warm start
       @Override
       public SourceStamp current(String className) {
-        return className.equals(owner.className()) ? owner : SourceStamp.find(loader, className);
+        return stampOf(loader, className);
       }
     };
   }
@@ -151,10 +164,10 @@ final class DiskCache {
                     String entryDescriptor) {
     try {
       ClassLoader loader = t.owner.getClassLoader();
-      SourceStamp owner = OWNER_STAMPS.get(t.owner);
+      SourceStamp owner = STAMPS.get(t.owner);
       List<SourceStamp> deps = new ArrayList<>();
       for (String c : linked) {
-        SourceStamp s = SourceStamp.find(loader, c);
+        SourceStamp s = stampOf(loader, c);
         if (s == null) {
           return; // a linked class with no class file: nothing to check it against later
         }
