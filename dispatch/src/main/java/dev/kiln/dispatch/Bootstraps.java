@@ -106,7 +106,7 @@ public final class Bootstraps {
                                    Class<?> owner) throws ReflectiveOperationException {
     MethodHandles.Lookup l = trusted(caller, owner);
     MethodHandle getter = l.findStaticGetter(owner, name, type.returnType());
-    Field f = findField(owner, name);
+    Field f = dev.kiln.typing.Members.resolveField(owner, name);
     if (f != null && Modifier.isFinal(f.getModifiers()) && Modifier.isStatic(f.getModifiers())) {
       try {
         Object value = getter.invoke();
@@ -231,17 +231,6 @@ public final class Bootstraps {
       return site;
     }
     return new ConstantCallSite(site.dynamicInvoker().asType(type));
-  }
-
-  private static Field findField(Class<?> c, String name) {
-    for (Class<?> k = c; k != null; k = k.getSuperclass()) {
-      for (Field f : k.getDeclaredFields()) {
-        if (f.getName().equals(name)) {
-          return f;
-        }
-      }
-    }
-    return null;
   }
 
 }

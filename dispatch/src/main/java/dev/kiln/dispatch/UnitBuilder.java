@@ -8,6 +8,7 @@ import dev.kiln.lowering.CompileUnit;
 import dev.kiln.typing.CallResolver;
 import dev.kiln.typing.InstanceType;
 import dev.kiln.typing.KType;
+import dev.kiln.typing.Members;
 import dev.kiln.typing.NullType;
 import dev.kiln.typing.Prim;
 import dev.kiln.typing.Resolution;
@@ -119,7 +120,7 @@ final class UnitBuilder implements CallResolver {
     Type[] declared = Type.getArgumentTypes(m.desc());
     int shift = 0;
     if (opcode == Opcodes.INVOKESTATIC) {
-      target = findStatic(owner, m.name(), m.desc());
+      target = Members.findStatic(owner, m.name(), m.desc());
     } else {
       // an instance call links only where the receiver's class, hence the body, is known
       KType receiver = actual.get(0);
@@ -131,8 +132,8 @@ final class UnitBuilder implements CallResolver {
       } else {
         return null;
       }
-      target = opcode == Opcodes.INVOKESPECIAL ? findDeclared(exact, m.name(), m.desc())
-          : findVirtual(exact, m.name(), m.desc());
+      target = opcode == Opcodes.INVOKESPECIAL ? Members.selectSpecial(exact, m.name(), m.desc())
+          : Members.selectVirtual(exact, m.name(), m.desc());
       if (target == null || Modifier.isStatic(target.getModifiers())) {
         return null;
       }
@@ -212,67 +213,6 @@ final class UnitBuilder implements CallResolver {
     }
     return l == loader || JitAnnotation.present(target)
         || c.getNestHost() == root.owner.getNestHost();
-  }
-
-  private static Method findStatic(Class<?> c, String name, String desc) {
-    for (Class<?> k = c; k != null; k = k.getSuperclass()) {
-      for (Method m : k.getDeclaredMethods()) {
-        if (m.getName().equals(name) && Type.getMethodDescriptor(m).equals(desc)
-            && Modifier.isStatic(m.getModifiers())) {
-          return m;
-        }
-      }
-    }
-    return null;
-  }
-
-  private static Method findDeclared(Class<?> c, String name, String desc) {
-    for (Class<?> k = c; k != null; k = k.getSuperclass()) {
-      for (Method m : k.getDeclaredMethods()) {
-        if (m.getName().equals(name) && Type.getMethodDescriptor(m).equals(desc)) {
-          return m;
-        }
-      }
-    }
-    return findDefault(c, name, desc);
-  }
-
-  /** The method {@code invokevirtual} selects for an object of exactly class {@code c}. */
-  private static Method findVirtual(Class<?> c, String name, String desc) {
-    for (Class<?> k = c; k != null; k = k.getSuperclass()) {
-      for (Method m : k.getDeclaredMethods()) {
-        if (m.getName().equals(name) && Type.getMethodDescriptor(m).equals(desc)
-            && !Modifier.isStatic(m.getModifiers()) && !Modifier.isPrivate(m.getModifiers())) {
-          return Modifier.isAbstract(m.getModifiers()) ? null : m;
-        }
-      }
-    }
-    return findDefault(c, name, desc);
-  }
-
-  private static Method findDefault(Class<?> c, String name, String desc) {
-    ArrayDeque<Class<?>> todo = new ArrayDeque<>();
-    for (Class<?> k = c; k != null; k = k.getSuperclass()) {
-      todo.addAll(List.of(k.getInterfaces()));
-    }
-    Method found = null;
-    while (!todo.isEmpty()) {
-      Class<?> i = todo.poll();
-      for (Method m : i.getDeclaredMethods()) {
-        if (m.isDefault() && m.getName().equals(name) && Type.getMethodDescriptor(m).equals(desc)) {
-          if (found != null && found.getDeclaringClass() != m.getDeclaringClass()
-              && !found.getDeclaringClass().isAssignableFrom(m.getDeclaringClass())
-              && !m.getDeclaringClass().isAssignableFrom(found.getDeclaringClass())) {
-            return null; // not one maximally specific default: let the JVM decide
-          }
-          if (found == null || found.getDeclaringClass().isAssignableFrom(m.getDeclaringClass())) {
-            found = m;
-          }
-        }
-      }
-      todo.addAll(List.of(i.getInterfaces()));
-    }
-    return found;
   }
 
   /** The IR of a method, checked by the IR verifier when {@code kiln.verify} is on. */

@@ -4,9 +4,7 @@ import dev.kiln.frontend.FieldRef;
 import dev.kiln.frontend.MethodRef;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.ArrayDeque;
 import org.objectweb.asm.Type;
 
 /**
@@ -68,7 +66,7 @@ final class AccessPolicy {
     if (!classAccessible(owner)) {
       return false;
     }
-    Member m = findMethod(owner, ref.name(), ref.desc());
+    Member m = dev.kiln.typing.Members.resolveMethod(owner, ref.name(), ref.desc());
     return m == null || memberAccessible(m);
   }
 
@@ -82,7 +80,8 @@ final class AccessPolicy {
         && !ref.owner().startsWith("javax/") && !ref.owner().startsWith("sun/")) {
       return false;
     }
-    Member m = findMethod(load(ref.owner()), ref.name(), ref.desc());
+    Member m = dev.kiln.typing.Members.resolveMethod(load(ref.owner()), ref.name(),
+        ref.desc());
     if (!(m instanceof java.lang.reflect.AnnotatedElement a)) {
       return false;
     }
@@ -100,7 +99,7 @@ final class AccessPolicy {
     if (!classAccessible(owner)) {
       return false;
     }
-    Field f = findField(owner, ref.name());
+    Field f = dev.kiln.typing.Members.resolveField(owner, ref.name());
     return f == null || memberAccessible(f);
   }
 
@@ -110,55 +109,5 @@ final class AccessPolicy {
       return false;
     }
     return Modifier.isPublic(mod) || samePackage(m.getDeclaringClass());
-  }
-
-  /** The field {@code name} as the JVM resolves it from {@code c}, or {@code null}. */
-  static Field findField(Class<?> c, String name) {
-    ArrayDeque<Class<?>> todo = new ArrayDeque<>();
-    todo.add(c);
-    while (!todo.isEmpty()) {
-      Class<?> k = todo.poll();
-      for (Field f : k.getDeclaredFields()) {
-        if (f.getName().equals(name)) {
-          return f;
-        }
-      }
-      for (Class<?> i : k.getInterfaces()) {
-        todo.add(i);
-      }
-      if (k.getSuperclass() != null) {
-        todo.add(k.getSuperclass());
-      }
-    }
-    return null;
-  }
-
-  /** The method as the JVM resolves it from {@code c} (constructors included), or {@code null}. */
-  static Member findMethod(Class<?> c, String name, String desc) {
-    if (name.equals("<init>")) {
-      for (var k : c.getDeclaredConstructors()) {
-        if (Type.getConstructorDescriptor(k).equals(desc)) {
-          return k;
-        }
-      }
-      return null;
-    }
-    ArrayDeque<Class<?>> todo = new ArrayDeque<>();
-    todo.add(c);
-    while (!todo.isEmpty()) {
-      Class<?> k = todo.poll();
-      for (Method m : k.getDeclaredMethods()) {
-        if (m.getName().equals(name) && Type.getMethodDescriptor(m).equals(desc)) {
-          return m;
-        }
-      }
-      if (k.getSuperclass() != null) {
-        todo.add(k.getSuperclass());
-      }
-      for (Class<?> i : k.getInterfaces()) {
-        todo.add(i);
-      }
-    }
-    return null;
   }
 }

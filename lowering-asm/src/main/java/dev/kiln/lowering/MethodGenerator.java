@@ -892,7 +892,7 @@ final class MethodGenerator implements Emitter {
         && !it.cls().isInterface() && it.cls() != access.load(m.owner())) {
       exact = it.cls();
       direct = !exact.isHidden() && access.classAccessible(exact)
-          && AccessPolicy.findMethod(exact, m.name(), m.desc()) instanceof java.lang.reflect.Method rm
+          && dev.kiln.typing.Members.resolveMethod(exact, m.name(), m.desc()) instanceof java.lang.reflect.Method rm
           && java.lang.reflect.Modifier.isPublic(rm.getModifiers());
       if (!direct && !exact.isHidden() && exact.getClassLoader() != access.loader()) {
         exact = null; // a private class of a library (List.of's): leave dispatch to the JVM
