@@ -28,7 +28,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-/** The corpus classes of the differential suite and how to reach their methods. */
+/**
+ * The corpus classes of the differential suite and how to reach the methods of any corpus (the
+ * object-model suite's, {@code ObjectCorpora}, too): specs for {@code Kiln.jit}, display names,
+ * lookups and one dispatcher per method for the whole test run.
+ */
 public final class Corpora {
   private Corpora() {}
 
@@ -50,10 +54,19 @@ public final class Corpora {
 
   /** The {@code @Jit} static methods of {@code owner}, in a stable order (name, then arity). */
   public static List<Method> jitMethods(Class<?> owner) {
+    return methods(owner, false);
+  }
+
+  /** The {@code @Jit} methods of {@code owner}, static and instance, in a stable order. */
+  public static List<Method> allJitMethods(Class<?> owner) {
+    return methods(owner, true);
+  }
+
+  private static List<Method> methods(Class<?> owner, boolean withInstance) {
     List<Method> out = new ArrayList<>();
     for (Method m : owner.getDeclaredMethods()) {
-      if (m.isAnnotationPresent(Jit.class) && Modifier.isStatic(m.getModifiers())
-          && !m.isSynthetic()) {
+      if (m.isAnnotationPresent(Jit.class) && !m.isSynthetic() && !m.isBridge()
+          && (withInstance || Modifier.isStatic(m.getModifiers()))) {
         m.setAccessible(true);
         out.add(m);
       }
@@ -71,21 +84,27 @@ public final class Corpora {
     return out;
   }
 
-  /** The method as {@code Kiln.jit} takes it: its name, with Java parameter types if the name
-   * is overloaded in its class, e.g. {@code "scale(double)"}. */
+  /** The method as {@code Kiln.jit} takes it: its name, with parameter types (binary names) if
+   * the name is overloaded in its class, e.g. {@code "scale(double)"}. */
   public static String spec(Method m) {
     long sameName = Arrays.stream(m.getDeclaringClass().getDeclaredMethods())
-        .filter(o -> o.getName().equals(m.getName()) && !o.isSynthetic()).count();
+        .filter(o -> o.getName().equals(m.getName()) && !o.isSynthetic() && !o.isBridge())
+        .count();
     if (sameName <= 1) {
       return m.getName();
     }
     return m.getName() + "(" + Arrays.stream(m.getParameterTypes())
-        .map(Class::getCanonicalName).collect(Collectors.joining(", ")) + ")";
+        .map(Corpora::typeName).collect(Collectors.joining(", ")) + ")";
   }
 
-  /** {@code Class.method(types)} for display names. */
+  private static String typeName(Class<?> c) {
+    return c.isArray() ? typeName(c.getComponentType()) + "[]" : c.getName();
+  }
+
+  /** {@code Class.method(types)}, {@code Class#method(types)} for instance methods. */
   public static String display(Method m) {
-    return m.getDeclaringClass().getSimpleName() + "." + m.getName() + "("
+    boolean isStatic = Modifier.isStatic(m.getModifiers());
+    return m.getDeclaringClass().getSimpleName() + (isStatic ? "." : "#") + m.getName() + "("
         + Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName)
             .collect(Collectors.joining(", ")) + ")";
   }

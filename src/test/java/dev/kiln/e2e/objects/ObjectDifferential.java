@@ -1,5 +1,7 @@
 package dev.kiln.e2e.objects;
 
+import dev.kiln.e2e.Corpora;
+
 import dev.kiln.Dispatcher;
 import dev.kiln.e2e.InputGenerator;
 import dev.kiln.e2e.StaticState;
@@ -190,7 +192,7 @@ public final class ObjectDifferential {
     if (failures == 0) {
       return null;
     }
-    return ObjectCorpora.display(m) + " [Kiln.jit spec \"" + ObjectCorpora.spec(m)
+    return Corpora.display(m) + " [Kiln.jit spec \"" + Corpora.spec(m)
         + "\", seed " + InputGenerator.SEED + "]: compiled code differs from the original on "
         + failures + " of " + (stoppedAt < 0 ? inputs.size() + " inputs"
             : stoppedAt + " inputs (stopped: Kiln refused to compile)") + report

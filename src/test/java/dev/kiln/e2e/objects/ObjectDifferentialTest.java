@@ -1,5 +1,7 @@
 package dev.kiln.e2e.objects;
 
+import dev.kiln.e2e.Corpora;
+
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -42,16 +44,16 @@ class ObjectDifferentialTest {
       List<DynamicNode> tests = new ArrayList<>();
       for (Method m : ObjectCorpora.jitMethods(owner)) {
         List<ObjectInputs.Input> inputs = ObjectInputs.inputs(m, tries(m));
-        tests.add(DynamicTest.dynamicTest(ObjectCorpora.display(m), () -> {
+        tests.add(DynamicTest.dynamicTest(Corpora.display(m), () -> {
           String report = assertTimeoutPreemptively(PER_METHOD_TIMEOUT, () -> {
-            Dispatcher d = ObjectCorpora.jit(m);
+            Dispatcher d = Corpora.jit(m);
             String r = ObjectDifferential.check(m, d, inputs);
             if (r == null && (d.signatures().isEmpty() || d.stats().fallbacks() != 0)) {
-              r = ObjectCorpora.display(m) + ": agrees, but signatures() is " + d.signatures()
+              r = Corpora.display(m) + ": agrees, but signatures() is " + d.signatures()
                   + " and stats() " + d.stats() + " (did it really compile?)";
             }
             return r;
-          }, () -> ObjectCorpora.display(m) + " did not finish " + inputs.size()
+          }, () -> Corpora.display(m) + " did not finish " + inputs.size()
               + " inputs in " + PER_METHOD_TIMEOUT.toSeconds() + " s (a loop that never ends"
               + " once compiled, or a monitor never released?)");
           if (report != null) {
@@ -106,7 +108,7 @@ class ObjectDifferentialTest {
         Object[] y = b.get(i).fresh();
         Object[] z = a.get(i).fresh();
         assertTrue(ObjectValues.same(x, y) && ObjectValues.same(x, z),
-            "inputs of " + ObjectCorpora.display(m) + " differ between runs at #" + i + ": "
+            "inputs of " + Corpora.display(m) + " differ between runs at #" + i + ": "
                 + ObjectValues.showArgs(x) + " vs " + ObjectValues.showArgs(y));
       }
     }

@@ -1,5 +1,7 @@
 package dev.kiln.e2e.objects;
 
+import dev.kiln.e2e.Corpora;
+
 import dev.kiln.e2e.InputGenerator;
 import dev.kiln.e2e.NonNull;
 import dev.kiln.e2e.Range;
@@ -80,7 +82,7 @@ public final class ObjectInputs {
       }
       return out;
     }
-    long base = InputGenerator.SEED ^ ((long) ObjectCorpora.display(m).hashCode() << 17);
+    long base = InputGenerator.SEED ^ ((long) Corpora.display(m).hashCode() << 17);
     List<Input> out = new ArrayList<>(count);
     for (int k = 0; k < count; k++) {
       long seed = base + 0x9E3779B97F4A7C15L * (k + 1);
