@@ -61,6 +61,16 @@ public final class Dispatchers {
   public static java.lang.invoke.CallSite linkAgentSite(MethodHandles.Lookup caller, String name,
                                                         java.lang.invoke.MethodType type,
                                                         String originalName) {
+    java.lang.invoke.CallSite site = agentDispatcher(caller, name, type, originalName)
+        .callSiteLinkedNow(); // linked at the method's first call: see callSiteLinkedNow
+    return site.type().equals(type) ? site
+        : new java.lang.invoke.ConstantCallSite(site.dynamicInvoker().asType(type));
+  }
+
+  /** The dispatcher of a method the agent rewrote, made once (see {@link #linkAgentSite}). */
+  private static JitDispatcher agentDispatcher(MethodHandles.Lookup caller, String name,
+                                               java.lang.invoke.MethodType type,
+                                               String originalName) {
     Class<?> owner = caller.lookupClass();
     String key = name + type.toMethodDescriptorString();
     JitDispatcher d;
@@ -77,9 +87,7 @@ public final class Dispatchers {
         names.put(d.target.name() + d.target.descriptor(), d);
       }
     }
-    java.lang.invoke.CallSite site = d.callSite();
-    return site.type().equals(type) ? site
-        : new java.lang.invoke.ConstantCallSite(site.dynamicInvoker().asType(type));
+    return d;
   }
 
   /**
@@ -107,8 +115,8 @@ public final class Dispatchers {
     } catch (IllegalAccessException e) {
       return null;
     }
-    linkAgentSite(lookup, m.getName(), type, m.getName() + "$kiln$original");
-    return BY_OWNER.get(owner).get("agent:" + m.getName() + type.toMethodDescriptorString());
+    // made, not linked: asking for a dispatcher compiles nothing
+    return agentDispatcher(lookup, m.getName(), type, m.getName() + "$kiln$original");
   }
 
   /** Records a class's original bytes (see {@link ClassBytes}); for the agent. */

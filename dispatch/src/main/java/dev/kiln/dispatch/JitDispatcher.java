@@ -101,6 +101,30 @@ final class JitDispatcher implements Dispatcher {
     return site;
   }
 
+  /**
+   * The call site, for a site being linked at its method's first call (the agent's). Where no
+   * guard can tell calls apart (every parameter's type is exact: primitives, final classes,
+   * primitive arrays) and no explicit signature decides, there is one specialization: it is
+   * made now and the site links straight to it, with no relinker to adapt and no first call
+   * through the generic path.
+   */
+  synchronized MutableCallSite callSiteLinkedNow() {
+    if (site == null && !disabled && options.signatures().isEmpty()
+        && !Guards.needed(target.params)) {
+      List<KType> key = new ArrayList<>(target.params.length);
+      for (Class<?> p : target.params) {
+        key.add(Types.of(p));
+      }
+      Specialization s = specialize(key);
+      ensureOwner();
+      MutableCallSite linked = new MutableCallSite(target.type);
+      linked.setTarget(s.handle());
+      relinks.incrementAndGet();
+      site = linked;
+    }
+    return callSite();
+  }
+
   // ---------------------------------------------------------------- calls
 
   @Override
