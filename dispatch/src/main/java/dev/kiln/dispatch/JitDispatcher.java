@@ -108,21 +108,30 @@ final class JitDispatcher implements Dispatcher {
    * made now and the site links straight to it, with no relinker to adapt and no first call
    * through the generic path.
    */
-  synchronized MutableCallSite callSiteLinkedNow() {
-    if (site == null && !disabled && options.signatures().isEmpty()
-        && !Guards.needed(target.params)) {
-      List<KType> key = new ArrayList<>(target.params.length);
-      for (Class<?> p : target.params) {
-        key.add(Types.of(p));
-      }
-      Specialization s = specialize(key);
-      ensureOwner();
-      MutableCallSite linked = new MutableCallSite(target.type);
-      linked.setTarget(s.handle());
-      relinks.incrementAndGet();
-      site = linked;
+  MutableCallSite callSiteLinkedNow() {
+    if (disabled || !options.signatures().isEmpty() || Guards.needed(target.params)) {
+      return callSite();
     }
-    return callSite();
+    synchronized (this) {
+      if (site != null) {
+        return site;
+      }
+    }
+    List<KType> key = new ArrayList<>(target.params.length);
+    for (Class<?> p : target.params) {
+      key.add(Types.of(p));
+    }
+    Specialization s = specialize(key); // not under this lock: compiling may take a while
+    ensureOwner();
+    synchronized (this) {
+      if (site == null) {
+        MutableCallSite linked = new MutableCallSite(target.type);
+        linked.setTarget(s.handle());
+        relinks.incrementAndGet();
+        site = linked;
+      }
+      return site;
+    }
   }
 
   // ---------------------------------------------------------------- calls
