@@ -45,6 +45,8 @@ class InvokeTest {
         {7, 'x', (short) 2, 9L, (byte) -3},       // int→double, char→long, short→int, long→float
         {2.5f, (byte) 4, 'a', 'b', (short) -1},   // float→double, byte→long, char→int/float
         {Long.MAX_VALUE, Integer.MIN_VALUE, (byte) 1, Long.MIN_VALUE, Short.MIN_VALUE},
+        {16_777_217, 123_456_789L, 5, 16_777_217, (short) 0},        // past float's 24 bits
+        {123_456_789_123L, 'z', 5, 123_456_789L, (byte) 0},
     };
     for (Object[] args : cases) {
       assertEquals(widen.invoke(null, args), d.invoke(args), () -> List.of(args).toString());
@@ -190,5 +192,53 @@ class InvokeTest {
         return c;
       }
     }
+  }
+
+  /** A method named and typed like the generic entry: its unit gets none, and still runs. */
+  public static final class Named {
+    static Object invoke(Object[] a) {
+      return a.length;
+    }
+  }
+
+  @Test
+  void aMethodNamedLikeTheGenericEntryCompiles() throws Throwable {
+    Dispatcher d = Kiln.jit(LOOKUP, Named.class, "invoke");
+    assertEquals(3, d.invoke((Object) new Object[] {1, 2, 3}));
+    assertEquals(1, d.signatures().size(), d.signatures().toString());
+  }
+
+  /** Its {@code init} becomes the linked callee {@code init$1}. */
+  public static final class Registry {
+    static int count;
+
+    static void init() {
+      count++;
+    }
+  }
+
+  /** Another class whose initialization the unit checks. */
+  public static final class Other {
+    static final int BASE = Integer.parseInt("40");
+
+    static int g(int x) {
+      return BASE + x;
+    }
+  }
+
+  /** Calls into two other classes: each gets an initialization check, none clashes. */
+  public static final class Collide {
+    static int f(int x) {
+      Registry.init();
+      return Other.g(x);
+    }
+  }
+
+  @Test
+  void initializationChecksDoNotClashWithLinkedCallees() throws Throwable {
+    Dispatcher d = Kiln.jit(LOOKUP, Collide.class, "f");
+    assertEquals(42, d.invoke(2));
+    assertEquals(1, Registry.count);
+    assertEquals(List.of("int(int)"), d.signatures());
   }
 }

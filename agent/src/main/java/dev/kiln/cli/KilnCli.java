@@ -48,7 +48,8 @@ public final class KilnCli {
       } else if (a.equals("--dir")) {
         return usage(err, "--dir needs a directory");
       } else if (a.equals("-h") || a.equals("--help")) {
-        words.add("help");
+        out.print(usageText());
+        return 0;
       } else if (a.startsWith("-")) {
         return usage(err, "unknown option " + a);
       } else {
@@ -65,6 +66,10 @@ public final class KilnCli {
     }
     if (words.size() != 2 || !words.get(0).equals("cache")) {
       return usage(err, "unknown command: " + String.join(" ", words));
+    }
+    if (dir != null && dir.isBlank()) {
+      // an unset shell variable must not turn `cache clear --dir "$X"` into the default cache
+      return usage(err, "--dir is empty");
     }
     if (dir != null) {
       // read once, when the cache is first opened: before any Kiln call below

@@ -235,6 +235,8 @@ class AgentIT {
     assertEquals(2, bad.exit, bad.log());
     assertTrue(bad.stderr.contains("unknown command: cache frobnicate")
         && bad.stderr.contains("usage: java -jar kiln.jar"), bad.log());
+    Child blank = runJar("cache", "clear", "--dir", "");
+    assertEquals(2, blank.exit, "an empty --dir must not mean the default cache" + blank.log());
     Child help = runJar("--help");
     assertEquals(0, help.exit, help.log());
     assertTrue(help.stdout.contains("cache clear"), help.log());

@@ -159,7 +159,15 @@ public final class ClassCache {
       try (java.io.FileInputStream in = new java.io.FileInputStream(file.toFile())) {
         bytes = in.readAllBytes();
       }
-    } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+    } catch (NoSuchFileException e) {
+      return miss();
+    } catch (java.io.FileNotFoundException e) {
+      if (!Files.exists(file)) {
+        return miss(); // deleted between the two calls
+      }
+      if (reported.add(file)) { // there, but not readable (java.io says "not found" for both)
+        warn("cannot read " + file + " (" + e + "); compiling instead");
+      }
       return miss();
     } catch (IOException | SecurityException e) {
       if (reported.add(file)) {

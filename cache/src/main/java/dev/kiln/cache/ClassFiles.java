@@ -18,13 +18,19 @@ public final class ClassFiles {
   /** The bytes behind {@code url}. */
   public static byte[] read(URL url) throws IOException {
     if ("file".equals(url.getProtocol())) {
-      try (InputStream in = new FileInputStream(Path.of(url.toURI()).toFile())) {
-        return in.readAllBytes();
+      Path p = null;
+      try {
+        p = Path.of(url.toURI());
       } catch (URISyntaxException | IllegalArgumentException e) {
-        throw new IOException("not a file: " + url, e);
+        // not a valid URI (File.toURL() keeps spaces): the URL's own stream reads it
+      }
+      if (p != null) {
+        try (InputStream in = new FileInputStream(p.toFile())) {
+          return in.readAllBytes();
+        }
       }
     }
-    JarEntryFile entry = JarEntryFile.read(url, true);
+    JarEntryFile entry = "jar".equals(url.getProtocol()) ? JarEntryFile.read(url, true) : null;
     if (entry != null) {
       return entry.bytes();
     }

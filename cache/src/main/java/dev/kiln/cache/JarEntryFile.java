@@ -8,6 +8,7 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -16,7 +17,7 @@ import java.util.zip.ZipFile;
  * read through {@code java.util.zip} in one opening: its bytes, modification time and size.
  *
  * <p>Why not the URL's connection: {@code JarURLConnection} loads a dozen classes and opens
- * the jar twice for bytes and attributes; {@code ZipFile} shares the directory the class
+ * the jar twice for bytes and attributes; a {@code JarFile} here shares the directory the class
  * loader has read already. Why not {@code ZipEntry.getTime()}: an entry with only a DOS time
  * (most jars) is converted through the default time zone, which loads the time-zone database
  * (milliseconds) and makes the stamp depend on the zone; here the DOS fields are read as if
@@ -49,8 +50,10 @@ record JarEntryFile(byte[] bytes, long modified, long size) {
 
   /** Entry {@code name} of {@code jar}, or {@code null} if it has none. */
   static JarEntryFile read(Path jar, String name, boolean withBytes) throws IOException {
-    try (ZipFile zip = new ZipFile(jar.toFile())) {
-      ZipEntry e = zip.getEntry(name);
+    // versioned as the class loader reads it: a multi-release jar's class may come from
+    // META-INF/versions/N
+    try (JarFile zip = new JarFile(jar.toFile(), false, ZipFile.OPEN_READ, Runtime.version())) {
+      ZipEntry e = zip.getJarEntry(name);
       if (e == null) {
         return null;
       }
@@ -76,21 +79,38 @@ record JarEntryFile(byte[] bytes, long modified, long size) {
     }
   }
 
-  /** Whether a central-directory extra field holds a UT (0x5455) or NTFS (0x000a) time. */
+  /**
+   * Whether a central-directory extra field holds a modification time {@code ZipEntry} reads
+   * (then {@code getLastModifiedTime()} is that UTC time, not a conversion through the default
+   * time zone): a UT field (0x5455) of at least 5 bytes with its mtime flag, or an NTFS field
+   * (0x000a) of at least 32 bytes whose first attribute is tag 1 of size 24 (as
+   * {@code ZipEntry.setExtra0} parses them).
+   */
   static boolean hasExtendedTime(byte[] extra) {
     if (extra == null) {
       return false;
     }
     int i = 0;
     while (i + 4 <= extra.length) {
-      int tag = (extra[i] & 0xff) | (extra[i + 1] & 0xff) << 8;
-      int size = (extra[i + 2] & 0xff) | (extra[i + 3] & 0xff) << 8;
-      if (tag == 0x000a || tag == 0x5455 && size >= 1 && i + 4 < extra.length
-          && (extra[i + 4] & 1) != 0) {
+      int tag = u2(extra, i);
+      int size = u2(extra, i + 2);
+      int data = i + 4;
+      if (data + size > extra.length) {
+        return false;
+      }
+      if (tag == 0x5455 && size >= 5 && (extra[data] & 1) != 0) {
         return true;
       }
-      i += 4 + size;
+      if (tag == 0x000a && size >= 32 && u2(extra, data + 4) == 0x0001
+          && u2(extra, data + 6) == 24) {
+        return true;
+      }
+      i = data + size;
     }
     return false;
+  }
+
+  private static int u2(byte[] b, int at) {
+    return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8;
   }
 }

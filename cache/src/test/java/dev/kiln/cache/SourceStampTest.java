@@ -1,5 +1,6 @@
 package dev.kiln.cache;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -94,6 +95,27 @@ class SourceStampTest {
       SourceStamp now = SourceStamp.find(loader, FIXTURE);
       assertEquals(new SourceStamp(FIXTURE, s.hash(), stampTime + 60_000, bytes.length), now);
     }
+  }
+
+  /** A multi-release jar: the entry the class loader reads (the versioned one) is stamped. */
+  @Test
+  void multiReleaseJarEntryIsTheVersionedOne() throws Exception {
+    Path jar = tmp.resolve("mr.jar");
+    java.util.jar.Manifest mf = new java.util.jar.Manifest();
+    mf.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+    mf.getMainAttributes().put(new java.util.jar.Attributes.Name("Multi-Release"), "true");
+    try (OutputStream out = Files.newOutputStream(jar);
+         JarOutputStream jos = new JarOutputStream(out, mf)) {
+      jos.putNextEntry(new JarEntry("p/C.class"));
+      jos.write(new byte[] {1, 2, 3});
+      jos.closeEntry();
+      jos.putNextEntry(new JarEntry("META-INF/versions/9/p/C.class"));
+      jos.write(new byte[] {9, 9, 9, 9});
+      jos.closeEntry();
+    }
+    JarEntryFile e = JarEntryFile.read(jar, "p/C.class", true);
+    assertArrayEquals(new byte[] {9, 9, 9, 9}, e.bytes());
+    assertEquals(4, e.size());
   }
 
   /** A jar entry's DOS time is not converted through the default time zone. */

@@ -19,9 +19,11 @@ final class ClassBytes {
   }
 
   /**
-   * The bytes {@code c} was loaded from, read once per class: the loaded class cannot change,
-   * whatever happens to its file later, and compiling, reading {@code @Jit} and stamping a
-   * cache entry must all see the same bytes (and not pay to read them again).
+   * {@code c}'s class file, read once per class at first use (from beside its code source, or
+   * the bytes the agent recorded before rewriting it): compiling, reading {@code @Jit} and
+   * stamping a cache entry all see the same bytes and do not read them again. (If the file is
+   * rebuilt between the class's loading and this first read, these are the new bytes; the
+   * stamp then records them, and the entry is rebuilt by the next JVM, which runs them.)
    */
   static byte[] of(Class<?> c) {
     return LOADED.get(c).bytes();

@@ -51,7 +51,7 @@ final class Compiler {
         (target.descriptor() + key).hashCode());
     String source = target.classNode().sourceFile;
     // units extend UnitInvoker where the user's loader sees it (it sees Kiln, almost always)
-    String genericEntry = UnitInvoker.visibleFrom(target.owner.getClassLoader())
+    String genericEntry = UnitInvoker.visibleFrom(target.owner)
         ? UnitInvoker.class.getName().replace('.', '/') : null;
     Class<?> cls = null;
     String internal = base;

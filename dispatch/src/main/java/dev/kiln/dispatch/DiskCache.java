@@ -121,8 +121,8 @@ final class DiskCache {
   }
 
   /**
-   * The stamp of each class as this JVM loaded it, made once per class from the bytes it was
-   * loaded from (see {@link ClassBytes}) and the time and size of their file.
+   * The stamp of each class, made once per class from its class file as first read here (see
+   * {@link ClassBytes}) and the time and size of that file.
    */
   private static final ClassValue<SourceStamp> STAMPS = new ClassValue<>() {
     @Override

@@ -155,7 +155,11 @@ final class JitDispatcher implements Dispatcher {
    * Every path to a unit passes here first: {@link #invoke}, and {@link #relink} before it links
    * a call site to the unit. If the initializer fails, it throws here, as at the original's
    * call, and again (as {@code NoClassDefFoundError}) at the next call. Instance methods need
-   * nothing: their receiver's class, hence theirs, is initialized.
+   * nothing: their receiver's class, hence theirs, is initialized. One departure, shared with
+   * any cached check: when the class's own initializer calls the method, the call finds the
+   * class "initialized" (it is, for that thread) and the flag stays set, so another thread
+   * calling meanwhile does not wait for the initializer to end (its accesses to the class's
+   * members still do, in the JVM).
    */
   private void ensureOwner() {
     if (!ownerReady) {

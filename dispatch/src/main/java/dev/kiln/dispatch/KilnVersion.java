@@ -26,7 +26,11 @@ final class KilnVersion {
 
   private static String compute() {
     // the build stamps the jar's manifest: the class loader has read it already
-    String implementation = KilnVersion.class.getPackage().getImplementationVersion();
+    // (only Kiln's own manifest: shaded into an application's jar, the package has the
+    // application's manifest, whose version says nothing of Kiln's build)
+    Package pkg = KilnVersion.class.getPackage();
+    String implementation = "Kiln".equals(pkg.getImplementationTitle())
+        ? pkg.getImplementationVersion() : null;
     int plus = implementation == null ? -1 : implementation.indexOf('+');
     if (plus > 0 && plus < implementation.length() - 1) {
       return RELEASE + implementation.substring(plus);

@@ -8,7 +8,8 @@ package dev.kiln.dispatch;
  * an executor, about 1.5 ms of a warm start, for what a monitor does here.
  */
 final class PendingSpecialization {
-  private final Thread maker = Thread.currentThread();
+  /** The thread making it, until it is made (not kept after: it would pin the thread). */
+  private Thread maker = Thread.currentThread();
   private Specialization value;
   private Throwable error;
   private boolean done;
@@ -16,12 +17,14 @@ final class PendingSpecialization {
   synchronized void complete(Specialization s) {
     value = s;
     done = true;
+    maker = null;
     notifyAll();
   }
 
   synchronized void fail(Throwable t) {
     error = t;
     done = true;
+    maker = null;
     notifyAll();
   }
 

@@ -14,11 +14,17 @@ package dev.kiln.dispatch;
  * <p>Public only because generated classes in other packages extend it; not an API.
  */
 public abstract class UnitInvoker {
-  /** The instance the last unit initialized on this thread made. */
-  private static final ThreadLocal<UnitInvoker> MADE = new ThreadLocal<>();
+  /**
+   * While {@link #initialize} runs on a thread: the slot its unit's instance goes to. Unset
+   * otherwise, so an instance made any other way is not kept (nor its class loader pinned).
+   */
+  private static final ThreadLocal<UnitInvoker[]> SLOT = new ThreadLocal<>();
 
   protected UnitInvoker() {
-    MADE.set(this);
+    UnitInvoker[] slot = SLOT.get();
+    if (slot != null && slot[0] == null) {
+      slot[0] = this;
+    }
   }
 
   /** Runs the unit's entry with {@code args}. */
@@ -33,21 +39,24 @@ public abstract class UnitInvoker {
     if (unit.getSuperclass() != UnitInvoker.class) {
       return null;
     }
-    MADE.remove();
+    UnitInvoker[] slot = new UnitInvoker[1];
+    SLOT.set(slot);
     try {
       lookup.ensureInitialized(unit);
     } catch (IllegalAccessException e) {
       return null;
+    } finally {
+      SLOT.remove();
     }
-    UnitInvoker made = MADE.get();
-    MADE.remove();
-    return made != null && made.getClass() == unit ? made : null;
+    return slot[0] != null && slot[0].getClass() == unit ? slot[0] : null;
   }
 
-  /** Whether units for classes of {@code loader} can extend this class. */
-  static boolean visibleFrom(ClassLoader loader) {
+  /** Whether units compiled for {@code owner} (defined in its loader and module) can extend
+   * this class. */
+  static boolean visibleFrom(Class<?> owner) {
     try {
-      return Class.forName(UnitInvoker.class.getName(), false, loader) == UnitInvoker.class;
+      return Class.forName(UnitInvoker.class.getName(), false, owner.getClassLoader())
+          == UnitInvoker.class && owner.getModule().canRead(UnitInvoker.class.getModule());
     } catch (ClassNotFoundException | LinkageError e) {
       return false;
     }
@@ -70,7 +79,10 @@ public abstract class UnitInvoker {
   }
 
   protected static short asShort(Object o) {
-    return o instanceof Byte b ? b : (Short) o;
+    if (o instanceof Byte b) {
+      return b;
+    }
+    return (Short) o;
   }
 
   protected static int asInt(Object o) {
@@ -84,17 +96,26 @@ public abstract class UnitInvoker {
   }
 
   protected static long asLong(Object o) {
-    return o instanceof Long l ? l : asInt(o);
+    if (o instanceof Long l) {
+      return l;
+    }
+    return asInt(o);
   }
 
   protected static float asFloat(Object o) {
-    return o instanceof Float f ? f : asLong(o);
+    if (o instanceof Float f) {
+      return f;
+    }
+    return asLong(o); // long to float: rounds, as Method.invoke does
   }
 
   protected static double asDouble(Object o) {
     if (o instanceof Double d) {
       return d;
     }
-    return o instanceof Float f ? f : asLong(o);
+    if (o instanceof Float f) {
+      return f;
+    }
+    return asLong(o); // not `cond ? f : asLong(o)`: that is a float (JLS 15.25), losing digits
   }
 }

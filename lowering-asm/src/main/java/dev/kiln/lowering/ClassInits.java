@@ -29,7 +29,13 @@ import org.objectweb.asm.Type;
  * costs nothing to link and a load and a branch to test, which C2 hoists out of loops. It also
  * behaves as the original does when the initializer fails: {@code ExceptionInInitializerError}
  * at the first site, {@code NoClassDefFoundError} at later ones (a failed bootstrap would
- * rethrow the first error). Classes the unit may not name are left to a dynamic constant.
+ * rethrow the first error). Classes the unit may not name are left to a dynamic constant, which
+ * does rethrow the first error.
+ *
+ * <p>As with any cached check, a flag set by the thread that is itself running the class's
+ * initializer (the initializer calls compiled code that reaches the site) lets other threads
+ * pass before that initializer ends; their own accesses to the class's members still wait, as
+ * the JVM makes them.
  */
 final class ClassInits {
   private final String unit;
@@ -42,7 +48,9 @@ final class ClassInits {
 
   /** Emits the test of {@code internalName}'s flag and the call of its helper. */
   void emitSite(MethodVisitor mv, String internalName) {
-    String name = names.computeIfAbsent(internalName, k -> "init$" + names.size());
+    // '-' is legal in a JVM name but in no Java identifier: no linked callee (name$n) and no
+    // user method can take it
+    String name = names.computeIfAbsent(internalName, k -> "init-" + names.size());
     Label done = new Label();
     mv.visitFieldInsn(GETSTATIC, unit, name, "Z");
     mv.visitJumpInsn(IFNE, done);

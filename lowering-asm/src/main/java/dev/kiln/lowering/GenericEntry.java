@@ -31,6 +31,9 @@ import org.objectweb.asm.Type;
  * {@code checkcast}), calls the entry and boxes its result.
  */
 final class GenericEntry {
+  /** The generic entry's descriptor; an entry of the same name and descriptor gets none. */
+  static final String DESCRIPTOR = "([Ljava/lang/Object;)Ljava/lang/Object;";
+
   private GenericEntry() {}
 
   /**
@@ -68,8 +71,8 @@ final class GenericEntry {
     clinit.visitMaxs(0, 0);
     clinit.visitEnd();
 
-    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "invoke",
-        "([Ljava/lang/Object;)Ljava/lang/Object;", null, new String[] {"java/lang/Throwable"});
+    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "invoke", DESCRIPTOR, null,
+        new String[] {"java/lang/Throwable"});
     mv.visitCode();
     Type[] params = Type.getArgumentTypes(entryDescriptor);
     for (int i = 0; i < params.length; i++) {

@@ -46,7 +46,8 @@ public final class Lowerer {
     String entryDescriptor = entry == null ? null : dev.kiln.typing.UnitCall.descriptor(
         entry.method().signature().args(), entry.method().ir().returnType());
     boolean generic = unit.genericEntry() != null && entryDescriptor != null
-        && GenericEntry.canCast(entryDescriptor, access);
+        && GenericEntry.canCast(entryDescriptor, access)
+        && !(entry.name().equals("invoke") && entryDescriptor.equals(GenericEntry.DESCRIPTOR));
     String superName = generic ? unit.genericEntry() : "java/lang/Object";
     cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER
         | Opcodes.ACC_SYNTHETIC, unit.internalName(), null, superName, null);

@@ -50,18 +50,23 @@ public final class Members {
       }
       return null;
     }
-    ArrayDeque<Class<?>> todo = new ArrayDeque<>();
-    todo.add(c);
-    while (!todo.isEmpty()) {
-      Class<?> k = todo.poll();
+    for (Class<?> k = c; k != null; k = k.getSuperclass()) {
       Method m = declared(k, name, desc);
       if (m != null) {
         return m;
       }
-      if (k.getSuperclass() != null) {
-        todo.add(k.getSuperclass());
-      }
+    }
+    ArrayDeque<Class<?>> todo = new ArrayDeque<>();
+    for (Class<?> k = c; k != null; k = k.getSuperclass()) {
       todo.addAll(List.of(k.getInterfaces()));
+    }
+    while (!todo.isEmpty()) {
+      Class<?> i = todo.poll();
+      Method m = declared(i, name, desc);
+      if (m != null) {
+        return m;
+      }
+      todo.addAll(List.of(i.getInterfaces()));
     }
     return null;
   }
