@@ -9,8 +9,6 @@ import dev.kiln.typing.Signature;
 import dev.kiln.typing.Types;
 import dev.kiln.typing.TypingError;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,32 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * With explicit signatures, those compile at creation and no other key ever compiles: a call
  * runs the first compiled signature its arguments convert to.
  *
- * <p>The inline cache ({@link #handle()}): a {@link MutableCallSite} of the method's type
- * whose target is a chain of exact-class guards, newest first, each leading to a
- * specialization, and ending in the relinker. Past {@link Policy#INLINE_CACHE_DEPTH} guards the
- * site goes megamorphic: one lookup by argument classes in a bounded table. Where no parameter
- * needs a guard (primitives, final classes, primitive arrays) the target is the
- * specialization itself.
+ * <p>Calls through {@link #handle()}, typed entries and the agent's sites go through its
+ * {@link InlineCache}.
  */
 final class JitDispatcher implements Dispatcher {
-  /** The inline cache's handles, made when a first call site is (not for invoke() alone). */
-  private static final class Linking {
-    static final MethodHandle RELINK;
-    static final MethodHandle MEGAMORPHIC;
-
-    static {
-      try {
-        MethodHandles.Lookup l = MethodHandles.lookup();
-        RELINK = l.findVirtual(JitDispatcher.class, "relink",
-            MethodType.methodType(Object.class, Object[].class));
-        MEGAMORPHIC = l.findVirtual(JitDispatcher.class, "megamorphic",
-            MethodType.methodType(Object.class, Object[].class));
-      } catch (ReflectiveOperationException e) {
-        throw new ExceptionInInitializerError(e);
-      }
-    }
-  }
-
   final int id;
   final MethodTarget target;
   final JitOptions options;
@@ -62,17 +38,12 @@ final class JitDispatcher implements Dispatcher {
       new ConcurrentHashMap<>();
   private final List<Specialization> compiled = new CopyOnWriteArrayList<>();
   /** The inline cache; made on first use (a dispatcher used through invoke() never needs it). */
-  private MutableCallSite site;
-  /** The megamorphic table, made when the site goes megamorphic. */
-  private volatile Map<List<Class<?>>, Specialization> megamorphic;
+  private InlineCache inlineCache;
   private final Map<Class<?>, Object> entries = new ConcurrentHashMap<>();
-  private int depth;
-  private boolean isMegamorphic;
   private final AtomicLong compilations = new AtomicLong();
   private final AtomicLong fallbacks = new AtomicLong();
   private final AtomicLong cacheHits = new AtomicLong();
   private final AtomicLong cacheMisses = new AtomicLong();
-  private final AtomicLong relinks = new AtomicLong();
   /** Whether the method's class is initialized (or being initialized by a caller); see
    * {@link #ensureOwner}. */
   private volatile boolean ownerReady;
@@ -90,48 +61,25 @@ final class JitDispatcher implements Dispatcher {
     }
   }
 
-  synchronized MutableCallSite callSite() {
-    if (site == null) {
-      MutableCallSite s = new MutableCallSite(target.type);
-      s.setTarget(disabled ? target.original()
-          : Linking.RELINK.bindTo(this).asCollector(Object[].class, target.params.length)
-              .asType(target.type));
-      site = s;
+  private synchronized InlineCache inlineCache() {
+    if (inlineCache == null) {
+      inlineCache = new InlineCache(this);
     }
-    return site;
+    return inlineCache;
   }
 
-  /**
-   * The call site, for a site being linked at its method's first call (the agent's). Where no
-   * guard can tell calls apart (every parameter's type is exact: primitives, final classes,
-   * primitive arrays) and no explicit signature decides, there is one specialization: it is
-   * made now and the site links straight to it, with no relinker to adapt and no first call
-   * through the generic path.
-   */
+  /** The inline cache's call site. */
+  MutableCallSite callSite() {
+    return inlineCache().site();
+  }
+
+  /** The call site, linked now where it can be (see {@link InlineCache#siteLinkedNow}). */
   MutableCallSite callSiteLinkedNow() {
-    if (disabled || !options.signatures().isEmpty() || Guards.needed(target.params)) {
-      return callSite();
-    }
-    synchronized (this) {
-      if (site != null) {
-        return site;
-      }
-    }
-    List<KType> key = new ArrayList<>(target.params.length);
-    for (Class<?> p : target.params) {
-      key.add(Types.of(p));
-    }
-    Specialization s = specialize(key); // not under this lock: compiling may take a while
-    ensureOwner();
-    synchronized (this) {
-      if (site == null) {
-        MutableCallSite linked = new MutableCallSite(target.type);
-        linked.setTarget(s.handle());
-        relinks.incrementAndGet();
-        site = linked;
-      }
-      return site;
-    }
+    return inlineCache().siteLinkedNow();
+  }
+
+  boolean disabled() {
+    return disabled;
   }
 
   // ---------------------------------------------------------------- calls
@@ -152,8 +100,8 @@ final class JitDispatcher implements Dispatcher {
   /**
    * Initializes the method's class before a unit first runs, as {@code invokestatic} of the
    * original would (JVMS 5.5): units do not do it themselves (see {@code MethodGenerator}).
-   * Every path to a unit passes here first: {@link #invoke}, and {@link #relink} before it links
-   * a call site to the unit. If the initializer fails, it throws here, as at the original's
+   * Every path to a unit passes here first: {@link #invoke}, and the inline cache before it
+   * links a call site to the unit. If the initializer fails, it throws here, as at the original's
    * call, and again (as {@code NoClassDefFoundError}) at the next call. Instance methods need
    * nothing: their receiver's class, hence theirs, is initialized. One departure, shared with
    * any cached check: when the class's own initializer calls the method, the call finds the
@@ -161,7 +109,7 @@ final class JitDispatcher implements Dispatcher {
    * calling meanwhile does not wait for the initializer to end (its accesses to the class's
    * members still do, in the JVM).
    */
-  private void ensureOwner() {
+  void ensureOwner() {
     if (!ownerReady) {
       try {
         target.lookup.ensureInitialized(target.owner);
@@ -173,61 +121,8 @@ final class JitDispatcher implements Dispatcher {
     }
   }
 
-  Object relink(Object[] args) throws Throwable {
-    Specialization s = specializationFor(args);
-    ensureOwner();
-    MutableCallSite site = callSite();
-    synchronized (this) {
-      if (!isMegamorphic) {
-        relinks.incrementAndGet();
-        if (!Guards.needed(target.params)) {
-          site.setTarget(s.handle());
-        } else if (depth >= Policy.INLINE_CACHE_DEPTH) {
-          isMegamorphic = true;
-          Log.debug("inline cache of " + target.display() + " went megamorphic after " + depth
-              + " entries");
-          site.setTarget(Linking.MEGAMORPHIC.bindTo(this).asCollector(Object[].class,
-              target.params.length).asType(target.type));
-        } else {
-          depth++;
-          site.setTarget(Guards.guard(target.type, s.key(), target.params, args, s.handle(),
-              site.getTarget()));
-        }
-        Log.debug("linked " + target.display() + " for " + s.signature() + " (relink "
-            + relinks.get() + ")");
-      }
-    }
-    return s.invoke(args);
-  }
-
-  Object megamorphic(Object[] args) throws Throwable {
-    List<Class<?>> classes = new ArrayList<>(args.length);
-    for (Object a : args) {
-      classes.add(a == null ? Void.class : a.getClass());
-    }
-    Map<List<Class<?>>, Specialization> table = megamorphic;
-    if (table == null) {
-      synchronized (this) {
-        table = megamorphic;
-        if (table == null) {
-          table = new ConcurrentHashMap<>();
-          megamorphic = table;
-        }
-      }
-    }
-    Specialization s = table.get(classes);
-    if (s == null) {
-      s = specializationFor(args);
-      if (table.size() >= Policy.MEGAMORPHIC_CACHE_SIZE) {
-        table.clear(); // see Policy: a site past the bound is thrashing; start over
-      }
-      table.put(classes, s);
-    }
-    ensureOwner(); // already done by the relink that went megamorphic; a volatile read
-    return s.invoke(args);
-  }
-
-  private Specialization specializationFor(Object[] args) {
+  /** The specialization for these arguments, compiled if new (their types are the key). */
+  Specialization specializationFor(Object[] args) {
     if (args.length != target.params.length) {
       throw new IllegalArgumentException(target.display() + " takes " + target.params.length
           + " argument(s)" + (target.isStatic ? "" : " (receiver first)") + ", given "

@@ -1,0 +1,157 @@
+package dev.kiln.dispatch;
+
+import dev.kiln.typing.KType;
+import dev.kiln.typing.Types;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A dispatcher's inline cache: the call site that {@code handle()}, typed {@code as()} entries
+ * and the agent's rewritten methods call through. Its target is a chain of exact-class guards,
+ * newest first, each leading to a specialization, ending in the relinker. Past
+ * {@link Policy#INLINE_CACHE_DEPTH} guards the site goes megamorphic: one lookup by argument
+ * classes in a bounded table. Where no parameter needs a guard (primitives, final classes,
+ * primitive arrays) the target is the specialization itself.
+ *
+ * <p>Made on first use: a dispatcher used through {@code invoke} alone never adapts a handle.
+ */
+final class InlineCache {
+  /** The relinker and megamorphic entry points, as handles (made with the first cache). */
+  private static final class Linking {
+    static final MethodHandle RELINK;
+    static final MethodHandle MEGAMORPHIC;
+
+    static {
+      try {
+        MethodHandles.Lookup l = MethodHandles.lookup();
+        RELINK = l.findVirtual(InlineCache.class, "relink",
+            MethodType.methodType(Object.class, Object[].class));
+        MEGAMORPHIC = l.findVirtual(InlineCache.class, "megamorphic",
+            MethodType.methodType(Object.class, Object[].class));
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+  }
+
+  private final JitDispatcher dispatcher;
+  private final MethodTarget target;
+  private MutableCallSite site;
+  /** The megamorphic table, made when the site goes megamorphic. */
+  private volatile Map<List<Class<?>>, Specialization> megamorphic;
+  private int depth;
+  private boolean isMegamorphic;
+  private long relinks;
+
+  InlineCache(JitDispatcher dispatcher) {
+    this.dispatcher = dispatcher;
+    this.target = dispatcher.target;
+  }
+
+  /** The call site, its target the relinker (or, for a disabled Kiln, the original). */
+  synchronized MutableCallSite site() {
+    if (site == null) {
+      MutableCallSite s = new MutableCallSite(target.type);
+      s.setTarget(dispatcher.disabled() ? target.original()
+          : Linking.RELINK.bindTo(this).asCollector(Object[].class, target.params.length)
+              .asType(target.type));
+      site = s;
+    }
+    return site;
+  }
+
+  /**
+   * The call site, for a site being linked at its method's first call (the agent's). Where no
+   * guard can tell calls apart and no explicit signature decides, there is one specialization:
+   * it is made now and the site links straight to it, with no relinker to adapt and no first
+   * call through the generic path.
+   */
+  MutableCallSite siteLinkedNow() {
+    if (dispatcher.disabled() || !dispatcher.options.signatures().isEmpty()
+        || Guards.needed(target.params)) {
+      return site();
+    }
+    synchronized (this) {
+      if (site != null) {
+        return site;
+      }
+    }
+    List<KType> key = new ArrayList<>(target.params.length);
+    for (Class<?> p : target.params) {
+      key.add(Types.of(p));
+    }
+    Specialization s = dispatcher.specialize(key); // not under this lock: compiling takes time
+    dispatcher.ensureOwner();
+    synchronized (this) {
+      if (site == null) {
+        MutableCallSite linked = new MutableCallSite(target.type);
+        linked.setTarget(s.handle());
+        relinks++;
+        site = linked;
+      }
+      return site;
+    }
+  }
+
+  /** The site's fallback: find (or compile) the specialization, add its guard, run it. */
+  Object relink(Object[] args) throws Throwable {
+    Specialization s = dispatcher.specializationFor(args);
+    dispatcher.ensureOwner();
+    MutableCallSite site = site();
+    synchronized (this) {
+      if (!isMegamorphic) {
+        relinks++;
+        if (!Guards.needed(target.params)) {
+          site.setTarget(s.handle());
+        } else if (depth >= Policy.INLINE_CACHE_DEPTH) {
+          isMegamorphic = true;
+          Log.debug("inline cache of " + target.display() + " went megamorphic after " + depth
+              + " entries");
+          site.setTarget(Linking.MEGAMORPHIC.bindTo(this).asCollector(Object[].class,
+              target.params.length).asType(target.type));
+        } else {
+          depth++;
+          site.setTarget(Guards.guard(target.type, s.key(), target.params, args, s.handle(),
+              site.getTarget()));
+        }
+        Log.debug("linked " + target.display() + " for " + s.signature() + " (relink "
+            + relinks + ")");
+      }
+    }
+    return s.invoke(args);
+  }
+
+  /** The megamorphic site's target: one table lookup by the arguments' classes. */
+  Object megamorphic(Object[] args) throws Throwable {
+    List<Class<?>> classes = new ArrayList<>(args.length);
+    for (Object a : args) {
+      classes.add(a == null ? Void.class : a.getClass());
+    }
+    Map<List<Class<?>>, Specialization> table = megamorphic;
+    if (table == null) {
+      synchronized (this) {
+        table = megamorphic;
+        if (table == null) {
+          table = new ConcurrentHashMap<>();
+          megamorphic = table;
+        }
+      }
+    }
+    Specialization s = table.get(classes);
+    if (s == null) {
+      s = dispatcher.specializationFor(args);
+      if (table.size() >= Policy.MEGAMORPHIC_CACHE_SIZE) {
+        table.clear(); // see Policy: a site past the bound is thrashing; start over
+      }
+      table.put(classes, s);
+    }
+    dispatcher.ensureOwner(); // done by the relink that went megamorphic; a volatile read
+    return s.invoke(args);
+  }
+}
