@@ -1,19 +1,9 @@
 package dev.kiln.cache;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
@@ -55,12 +44,8 @@ public final class ClassCache {
 
   /** The extension of entry files. */
   static final String SUFFIX = ".kcache";
-  /** Temporary files: {@code .<entry file name>.<random>.tmp}, next to the entry. */
-  private static final String TMP_SUFFIX = ".tmp";
   /** Larger files are not entries (and are not read into memory). */
   static final long MAX_FILE = 256L << 20;
-  /** Temporary files older than this are leftovers of a writer that died; clear() removes them. */
-  private static final long STALE_TMP_MILLIS = 60_000;
 
   private final Path dir;
   private final LongAdder hits = new LongAdder();
@@ -253,7 +238,7 @@ public final class ClassCache {
     byte[] data = EntryCodec.encode(entry);
     Path file = fileFor(entry.key());
     try {
-      write(file, data);
+      AtomicWrite.write(file, data);
       stores.increment();
       reported.remove(file);
     } catch (IOException | SecurityException e) {
@@ -265,87 +250,16 @@ public final class ClassCache {
     }
   }
 
-  private static void write(Path file, byte[] data) throws IOException {
-    Path parent = file.getParent();
-    Path tmp = null;
-    for (int attempt = 0; tmp == null; attempt++) {
-      Path candidate = parent.resolve("." + file.getFileName() + "."
-          + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + TMP_SUFFIX);
-      try {
-        Files.createDirectories(parent);
-        try (OutputStream out = Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE)) {
-          out.write(data);
-        }
-        tmp = candidate;
-      } catch (FileAlreadyExistsException | NoSuchFileException e) {
-        // A name clash (not ours to delete), or clear() removed the directory: try again.
-        if (attempt >= 5) {
-          throw e;
-        }
-      } catch (IOException | RuntimeException e) {
-        deleteQuietly(candidate);
-        throw e;
-      }
-    }
-    try {
-      moveIntoPlace(tmp, file);
-    } finally {
-      deleteQuietly(tmp); // nothing left there after a successful move
-    }
-  }
-
-  private static void moveIntoPlace(Path tmp, Path file) throws IOException {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        try {
-          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return;
-      } catch (AccessDeniedException e) {
-        // Windows refuses to replace a file another process has open (a reader): retry a bit.
-        if (attempt >= 20) {
-          throw e;
-        }
-      } catch (FileSystemException e) {
-        if (attempt >= 20 || e instanceof NoSuchFileException) {
-          throw e;
-        }
-      }
-      try {
-        Thread.sleep(1 + attempt);
-      } catch (InterruptedException ie) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while replacing " + file, ie);
-      }
-    }
-  }
-
-  private static void deleteQuietly(Path p) {
-    try {
-      Files.deleteIfExists(p);
-    } catch (IOException | SecurityException e) {
-      // best effort
-    }
-  }
-
   /** The keys of every whole entry in the cache (stale or not), sorted. */
   public List<CacheKey> list() {
     List<CacheKey> keys = new ArrayList<>();
-    for (Path owner : children(dir)) {
-      for (Path f : children(owner)) {
-        if (isEntryFile(f)) {
-          try {
-            if (Files.size(f) <= MAX_FILE) {
-              keys.add(EntryCodec.decode(Files.readAllBytes(f)).key());
-            }
-          } catch (IOException | EntryCodec.BadEntry | SecurityException e) {
-            // not a whole entry: not listed
-          }
+    for (Path f : CacheFiles.entryFiles(dir)) {
+      try {
+        if (Files.size(f) <= MAX_FILE) {
+          keys.add(EntryCodec.decode(Files.readAllBytes(f)).key());
         }
+      } catch (IOException | EntryCodec.BadEntry | SecurityException e) {
+        // not a whole entry: not listed
       }
     }
     keys.sort(KeyOrder.KEY_ORDER);
@@ -367,66 +281,13 @@ public final class ClassCache {
    * files deleted.
    */
   public int clear() {
-    int deleted = 0;
-    long now = System.currentTimeMillis();
-    for (Path owner : children(dir)) {
-      if (!Files.isDirectory(owner, LinkOption.NOFOLLOW_LINKS)) {
-        continue; // not ours
-      }
-      for (Path f : children(owner)) {
-        try {
-          if (isEntryFile(f)) {
-            if (Files.deleteIfExists(f)) {
-              deleted++;
-            }
-          } else if (isTempFile(f)
-              && now - Files.getLastModifiedTime(f).toMillis() > STALE_TMP_MILLIS) {
-            Files.deleteIfExists(f);
-          }
-        } catch (IOException | SecurityException e) {
-          // left in place
-        }
-      }
-      try {
-        Files.deleteIfExists(owner);
-      } catch (DirectoryNotEmptyException e) {
-        // other files, or a writer's temporary file
-      } catch (IOException | SecurityException e) {
-        // left in place
-      }
-    }
-    return deleted;
+    return CacheFiles.clear(dir);
   }
 
   /** A snapshot of the counters. */
   public CacheStats stats() {
     return new CacheStats(hits.sum(), misses.sum(), rejected.sum(), stores.sum(),
         storeFailures.sum());
-  }
-
-  private static boolean isEntryFile(Path f) {
-    String n = f.getFileName().toString();
-    return n.endsWith(SUFFIX) && !n.startsWith(".") && Files.isRegularFile(f);
-  }
-
-  private static boolean isTempFile(Path f) {
-    String n = f.getFileName().toString();
-    return n.startsWith(".") && n.endsWith(TMP_SUFFIX) && n.contains(SUFFIX + ".")
-        && Files.isRegularFile(f);
-  }
-
-  private static List<Path> children(Path d) {
-    List<Path> out = new ArrayList<>();
-    if (!Files.isDirectory(d)) {
-      return out;
-    }
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(d)) {
-      s.forEach(out::add);
-    } catch (IOException | RuntimeException e) {
-      // unreadable: nothing there for us
-    }
-    out.sort(null);
-    return out;
   }
 
   private static void warn(String message) {
