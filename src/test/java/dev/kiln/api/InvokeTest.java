@@ -169,14 +169,24 @@ class InvokeTest {
   }
 
   /** Loads this test's nested kernels afresh (uninitialized), everything else from its parent. */
-  private static final class FreshLoader extends ClassLoader {
+  private static final class FreshLoader extends FreshLoaderFor {
     FreshLoader() {
-      super(InvokeTest.class.getClassLoader());
+      super(InvokeTest.class);
+    }
+  }
+
+  /** Loads the nested classes of {@code host} afresh, everything else from the parent. */
+  static class FreshLoaderFor extends ClassLoader {
+    private final String prefix;
+
+    FreshLoaderFor(Class<?> host) {
+      super(host.getClassLoader());
+      this.prefix = host.getName() + "$";
     }
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      if (!name.startsWith(InvokeTest.class.getName() + "$")) {
+      if (!name.startsWith(prefix)) {
         return super.loadClass(name, resolve);
       }
       synchronized (getClassLoadingLock(name)) {
@@ -191,6 +201,11 @@ class InvokeTest {
         }
         return c;
       }
+    }
+
+    @Override
+    public java.net.URL getResource(String name) {
+      return getParent().getResource(name);
     }
   }
 

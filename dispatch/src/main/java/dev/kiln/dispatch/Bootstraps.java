@@ -222,10 +222,13 @@ public final class Bootstraps {
    * The call site of a typed entry made by {@code Dispatcher.as}: the dispatcher's own inline
    * cache, adapted to the interface method's type.
    */
-  public static CallSite dispatcher(MethodHandles.Lookup caller, String name, MethodType type,
-                                    int id) throws ReflectiveOperationException {
+  public static CallSite dispatcher(MethodHandles.Lookup caller, String name, MethodType type)
+      throws ReflectiveOperationException {
     host(caller); // only Kiln's own entry classes may bind a dispatcher's site
-    JitDispatcher d = Dispatchers.byId(id);
+    JitDispatcher d = UnitHosts.dispatcherOf(caller.lookupClass());
+    if (d == null) {
+      throw new IllegalAccessException(caller.lookupClass() + " is not a typed entry");
+    }
     CallSite site = d.callSite();
     if (site.type().equals(type)) {
       return site;

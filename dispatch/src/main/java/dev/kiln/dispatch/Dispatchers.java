@@ -8,16 +8,24 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Creates dispatchers and finds them again. {@link dev.kiln.Kiln} delegates here; the agent
  * will register the dispatchers it makes the same way.
  */
 public final class Dispatchers {
-  private static final List<JitDispatcher> BY_ID = new CopyOnWriteArrayList<>();
-  private static final Map<Class<?>, Map<String, JitDispatcher>> BY_OWNER =
-      new ConcurrentHashMap<>();
+  /**
+   * The dispatchers made for each class, by name: a class value, so they live as long as the
+   * class (and its loader) and no longer, which a static map would not allow.
+   */
+  private static final ClassValue<Map<String, JitDispatcher>> BY_OWNER = new ClassValue<>() {
+    @Override
+    protected Map<String, JitDispatcher> computeValue(Class<?> c) {
+      return new ConcurrentHashMap<>();
+    }
+  };
+  /** Held while a dispatcher is made and registered (one per method for the agent). */
+  private static final Object LOCK = new Object();
 
   private Dispatchers() {}
 
@@ -37,10 +45,9 @@ public final class Dispatchers {
     Method m = MethodTarget.find(owner, method);
     JitOptions opts = options != null ? options
         : JitAnnotation.of(owner, m, MethodTarget.descriptorOf(m));
-    synchronized (BY_ID) {
-      JitDispatcher d = new JitDispatcher(BY_ID.size(), new MethodTarget(owner, m, full,
+    synchronized (LOCK) {
+      JitDispatcher d = new JitDispatcher(new MethodTarget(owner, m, full,
           agentOriginal(owner, m)), opts);
-      BY_ID.add(d);
       Map<String, JitDispatcher> names = names(owner);
       names.put(m.getName(), d);
       names.put(d.target.name() + d.target.descriptor(), d);
@@ -74,14 +81,13 @@ public final class Dispatchers {
     Class<?> owner = caller.lookupClass();
     String key = name + type.toMethodDescriptorString();
     JitDispatcher d;
-    synchronized (BY_ID) {
+    synchronized (LOCK) {
       Map<String, JitDispatcher> names = names(owner);
       d = names.get("agent:" + key);
       if (d == null) {
         Method m = findByType(owner, name, type);
         JitOptions opts = JitAnnotation.of(owner, m, MethodTarget.descriptorOf(m));
-        d = new JitDispatcher(BY_ID.size(), new MethodTarget(owner, m, caller, originalName), opts);
-        BY_ID.add(d);
+        d = new JitDispatcher(new MethodTarget(owner, m, caller, originalName), opts);
         names.put("agent:" + key, d);
         names.put(m.getName(), d);
         names.put(d.target.name() + d.target.descriptor(), d);
@@ -166,8 +172,7 @@ public final class Dispatchers {
 
   /** The dispatcher last made for {@code owner.method} (a name, or name with parameters). */
   public static Dispatcher lookup(Class<?> owner, String method) {
-    Map<String, JitDispatcher> names = BY_OWNER.get(owner);
-    JitDispatcher d = names == null ? null : names.get(method.replace(" ", ""));
+    JitDispatcher d = names(owner).get(method.replace(" ", ""));
     if (d == null) {
       d = agentDispatcherBeforeFirstCall(owner, method);
     }
@@ -198,21 +203,9 @@ public final class Dispatchers {
     return DiskCache.cache().clear();
   }
 
-  /** The names registered for {@code owner} (no lambda: keeps lambda bootstrap off start-up). */
+  /** The names registered for {@code owner}. */
   private static Map<String, JitDispatcher> names(Class<?> owner) {
-    Map<String, JitDispatcher> names = BY_OWNER.get(owner);
-    if (names == null) {
-      names = new ConcurrentHashMap<>();
-      Map<String, JitDispatcher> raced = BY_OWNER.putIfAbsent(owner, names);
-      if (raced != null) {
-        names = raced;
-      }
-    }
-    return names;
-  }
-
-  static JitDispatcher byId(int id) {
-    return BY_ID.get(id);
+    return BY_OWNER.get(owner);
   }
 
   private static MethodHandles.Lookup fullPrivilege(MethodHandles.Lookup lookup, Class<?> owner) {

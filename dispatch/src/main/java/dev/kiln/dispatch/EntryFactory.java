@@ -53,8 +53,8 @@ final class EntryFactory {
     }
     Handle bsm = new Handle(H_INVOKESTATIC, "dev/kiln/dispatch/Bootstraps", "dispatcher",
         "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
-            + "Ljava/lang/invoke/MethodType;I)Ljava/lang/invoke/CallSite;", false);
-    mv.visitInvokeDynamicInsn(sam.getName(), desc, bsm, d.id);
+            + "Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false);
+    mv.visitInvokeDynamicInsn(sam.getName(), desc, bsm);
     mv.visitInsn(Type.getReturnType(desc).getOpcode(IRETURN));
     mv.visitMaxs(0, 0);
     mv.visitEnd();
@@ -65,7 +65,7 @@ final class EntryFactory {
     }
     try {
       Class<?> cls = lookup.defineClass(bytes);
-      UnitHosts.admit(cls, lookup);
+      UnitHosts.admit(cls, lookup, d); // the entry class holds its dispatcher
       return lookup.findConstructor(cls, java.lang.invoke.MethodType.methodType(void.class))
           .invoke();
     } catch (Throwable e) {

@@ -30,7 +30,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link InlineCache}.
  */
 final class JitDispatcher implements Dispatcher {
-  final int id;
   final MethodTarget target;
   final JitOptions options;
   private final boolean disabled;
@@ -48,8 +47,7 @@ final class JitDispatcher implements Dispatcher {
    * {@link #ensureOwner}. */
   private volatile boolean ownerReady;
 
-  JitDispatcher(int id, MethodTarget target, JitOptions options) {
-    this.id = id;
+  JitDispatcher(MethodTarget target, JitOptions options) {
     this.target = target;
     this.options = options;
     this.disabled = KilnConfig.disabled();

@@ -13,23 +13,34 @@ import java.lang.invoke.MethodHandles;
  * class value lives and dies with the unit.
  */
 final class UnitHosts {
-  /** The lookup {@link #admit} is handing over on this thread. */
-  private static final ThreadLocal<MethodHandles.Lookup> ADMITTING = new ThreadLocal<>();
+  /** What {@link #admit} is handing over on this thread. */
+  private static final ThreadLocal<Host> ADMITTING = new ThreadLocal<>();
 
   private static final ClassValue<Host> HOSTS = new ClassValue<>() {
     @Override
     protected Host computeValue(Class<?> c) {
-      return new Host(ADMITTING.get());
+      Host h = ADMITTING.get();
+      return h != null ? h : new Host(null, null);
     }
   };
 
-  /** A unit's host lookup, or null for a class Kiln did not define. */
-  private record Host(MethodHandles.Lookup lookup) {}
+  /**
+   * A generated class's host lookup (null for a class Kiln did not define) and, for a typed
+   * entry of {@code Dispatcher.as}, its dispatcher (held here, by the entry class, rather than
+   * in a registry that would keep every dispatcher and its loader for ever).
+   */
+  private record Host(MethodHandles.Lookup lookup, JitDispatcher dispatcher) {}
 
   private UnitHosts() {}
 
   static void admit(Class<?> generated, MethodHandles.Lookup hostLookup) {
-    ADMITTING.set(hostLookup);
+    admit(generated, hostLookup, null);
+  }
+
+  /** Admits a typed entry of {@code dispatcher}. */
+  static void admit(Class<?> generated, MethodHandles.Lookup hostLookup,
+                    JitDispatcher dispatcher) {
+    ADMITTING.set(new Host(hostLookup, dispatcher));
     try {
       HOSTS.remove(generated);
       HOSTS.get(generated);
@@ -41,5 +52,10 @@ final class UnitHosts {
   /** The host lookup of {@code generated}, or null if Kiln did not define it. */
   static MethodHandles.Lookup hostOf(Class<?> generated) {
     return HOSTS.get(generated).lookup();
+  }
+
+  /** The dispatcher of a typed entry class, or null. */
+  static JitDispatcher dispatcherOf(Class<?> entry) {
+    return HOSTS.get(entry).dispatcher();
   }
 }
