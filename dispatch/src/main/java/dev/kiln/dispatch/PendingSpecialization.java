@@ -12,7 +12,8 @@ final class PendingSpecialization {
   private Thread maker = Thread.currentThread();
   private Specialization value;
   private Throwable error;
-  private boolean done;
+  /** Written last, after value or error: a volatile read of it publishes them. */
+  private volatile boolean done;
 
   synchronized void complete(Specialization s) {
     value = s;
@@ -29,7 +30,23 @@ final class PendingSpecialization {
   }
 
   /** The specialization, once made; rethrows what making it threw. */
-  synchronized Specialization await() {
+  Specialization await() {
+    if (!done) { // every call but the first few: no monitor on the invoke path
+      waitUntilDone();
+    }
+    if (error instanceof RuntimeException r) {
+      throw r;
+    }
+    if (error instanceof Error e) {
+      throw e;
+    }
+    if (error != null) {
+      throw new IllegalStateException(error);
+    }
+    return value;
+  }
+
+  private synchronized void waitUntilDone() {
     if (!done && Thread.currentThread() == maker) {
       throw new IllegalStateException("a specialization waits for itself (recursive compile)");
     }
@@ -44,15 +61,5 @@ final class PendingSpecialization {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    if (error instanceof RuntimeException r) {
-      throw r;
-    }
-    if (error instanceof Error e) {
-      throw e;
-    }
-    if (error != null) {
-      throw new IllegalStateException(error);
-    }
-    return value;
   }
 }
