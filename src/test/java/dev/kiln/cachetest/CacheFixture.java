@@ -34,7 +34,9 @@ import javax.tools.ToolProvider;
  * links into scaledSum's unit, so {@code fixture.Helper} is a cache dependency of that entry (and
  * of no other). {@code Main} prints one {@code RESULT name value} and one
  * {@code STATS name compilations=C hits=H misses=M} line per method, and with {@code --entries}
- * the cache's entries ({@code ENTRIES n}, then {@code ENTRY ...} lines). {@code --plain} does
+ * the cache's entries ({@code ENTRIES n}, then {@code ENTRY ...} lines); with
+ * {@code --signatures}, {@code SIGNATURES name [sigs] <whether inspectTypes names the first>}
+ * per method. {@code --plain} does
  * the same work calling the methods directly, without Kiln: a plain Java start, to compare.
  */
 final class CacheFixture {
@@ -92,7 +94,9 @@ final class CacheFixture {
           boolean entries = false;
           Path barrier = null;
           for (String a : args) {
-            if (a.equals("--entries")) {
+            if (a.equals("--signatures")) {
+              signatures = true;
+            } else if (a.equals("--entries")) {
               entries = true;
             } else if (a.startsWith("--barrier=")) {
               barrier = Path.of(a.substring("--barrier=".length()));
@@ -119,12 +123,19 @@ final class CacheFixture {
           }
         }
 
+        private static boolean signatures;
+
         private static void report(String name, Object result, Dispatcher d) {
           System.out.println("RESULT " + name + " " + result);
           if (d != null) {
             Dispatcher.Stats s = d.stats();
             System.out.println("STATS " + name + " compilations=" + s.compilations() + " hits="
                 + s.cacheHits() + " misses=" + s.cacheMisses());
+            if (signatures) {
+              List<String> sigs = d.signatures();
+              System.out.println("SIGNATURES " + name + " " + sigs + " "
+                  + (sigs.isEmpty() || d.inspectTypes().contains(":: " + sigs.get(0))));
+            }
           }
         }
 
@@ -343,6 +354,16 @@ final class CacheFixture {
         }
       }
       throw new AssertionError("no stats for " + method + "\n" + this);
+    }
+
+    /** The line {@code SIGNATURES name [sigs] <inspectTypes names them>} of one method. */
+    String signatures(String method) {
+      for (String line : stdout.lines().toList()) {
+        if (line.startsWith("SIGNATURES " + method + " ")) {
+          return line.substring(("SIGNATURES " + method + " ").length()).strip();
+        }
+      }
+      throw new AssertionError("no signatures for " + method + "\n" + this);
     }
 
     /** The cache entries Main listed ({@code --entries}). */

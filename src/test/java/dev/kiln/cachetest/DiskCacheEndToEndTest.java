@@ -53,7 +53,7 @@ class DiskCacheEndToEndTest {
     CacheFixture f = CacheFixture.copyOf(pristine, tmp.resolve("fixture"));
     Path cache = tmp.resolve("cache");
 
-    Run cold = f.run(cache, "--entries").ok();
+    Run cold = f.run(cache, "--entries", "--signatures").ok();
     assertAnswers(cold, ANSWERS);
     for (String m : METHODS) {
       assertStats(cold, m, 1, 0, 1);
@@ -70,10 +70,13 @@ class DiskCacheEndToEndTest {
     assertTrue(CacheFixture.otherFiles(cache).isEmpty(), () -> "no temporary files left: "
         + otherFiles(cache));
 
-    Run warm = f.run(cache).ok();
+    Run warm = f.run(cache, "--signatures").ok();
     assertAnswers(warm, ANSWERS);
     for (String m : METHODS) {
       assertStats(warm, m, 0, 1, 0);
+      assertEquals(cold.signatures(m), warm.signatures(m),
+          "a loaded specialization reports the signature (and typed IR) it was compiled with");
+      assertTrue(warm.signatures(m).endsWith(" true"), warm::toString);
     }
     assertTrue(warm.kilnLines().isEmpty(), () -> "nothing to report on a warm run\n" + warm);
 

@@ -87,7 +87,7 @@ final class DiskCache {
     String internal = e.metadata().get("unit");
     String entry = e.metadata().get("entry");
     byte[] bytes = internal == null ? null : e.classBytes(internal);
-    if (bytes == null || entry == null) {
+    if (bytes == null || entry == null || e.metadata().get("signature") == null) {
       return null;
     }
     Class<?> cls;
@@ -98,16 +98,15 @@ final class DiskCache {
       return null;
     }
     UnitHosts.admit(cls, target.lookup);
-    dev.kiln.typing.Signature sig = dev.kiln.typing.Types.parseSignature(
-        e.metadata().get("signature"), target.owner.getClassLoader());
+    String sig = e.metadata().get("signature");
     UnitInvoker invoker = UnitInvoker.initialize(target.lookup, cls);
     long nanos = System.nanoTime() - t0;
     if (KilnConfig.debug()) {
       Log.debug("loaded " + target.display() + " for " + sig + " from the cache in "
           + nanos / 1000 + " us");
     }
-    return Specialization.ofUnit(key, sig, target, cls, entry, invoker,
-        e.metadata().get("typedIr"), bytes, nanos, Specialization.Origin.FROM_CACHE);
+    return Specialization.ofCachedUnit(key, sig, target, cls, entry, invoker,
+        e.metadata().get("typedIr"), bytes, nanos);
   }
 
   /** The stored unit for this key, if current. */

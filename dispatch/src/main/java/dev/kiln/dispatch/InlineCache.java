@@ -120,8 +120,10 @@ final class InlineCache {
           site.setTarget(Guards.guard(target.type, s.key(), target.params, args, s.handle(),
               site.getTarget()));
         }
-        Log.debug("linked " + target.display() + " for " + s.signature() + " (relink "
-            + relinks + ")");
+        if (KilnConfig.debug()) {
+          Log.debug("linked " + target.display() + " for " + s.signatureText() + " (relink "
+              + relinks + ")");
+        }
       }
     }
     return s.invoke(args);

@@ -268,7 +268,7 @@ final class JitDispatcher implements Dispatcher {
   public List<String> signatures() {
     List<String> r = new ArrayList<>();
     for (Specialization s : compiled) {
-      r.add(s.signature().toString());
+      r.add(s.signatureText());
     }
     return List.copyOf(r);
   }
@@ -287,7 +287,7 @@ final class JitDispatcher implements Dispatcher {
   public String inspectBytecode(String signature) {
     String want = signature.replace(" ", "");
     for (Specialization s : compiled) {
-      if (s.signature().toString().replace(" ", "").equals(want)
+      if (s.signatureText().replace(" ", "").equals(want)
           || s.signature().argsText().replace(" ", "").equals(want)) {
         return s.isFallback() ? "(runs the original method)" : Lowerer.text(s.bytes());
       }

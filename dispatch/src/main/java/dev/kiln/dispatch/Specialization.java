@@ -18,7 +18,9 @@ final class Specialization {
   enum Origin { COMPILED, COMPILED_AFTER_CACHE_MISS, FROM_CACHE, ORIGINAL }
 
   private final List<KType> key;
-  private final Signature signature;
+  /** Parsed from {@link #signatureText} on first request (a warm load need not parse it). */
+  private volatile Signature signature;
+  private final String signatureText;
   private final String typedIr;
   private final byte[] bytes;
   private final long compileNanos;
@@ -32,11 +34,13 @@ final class Specialization {
   private volatile MethodHandle handle;
   private volatile MethodHandle generic;
 
-  private Specialization(List<KType> key, Signature signature, String typedIr, byte[] bytes,
-                         long compileNanos, Origin origin, MethodTarget target, Class<?> unit,
-                         String entryDescriptor, UnitInvoker invoker, MethodHandle handle) {
+  private Specialization(List<KType> key, Signature signature, String signatureText,
+                         String typedIr, byte[] bytes, long compileNanos, Origin origin,
+                         MethodTarget target, Class<?> unit, String entryDescriptor,
+                         UnitInvoker invoker, MethodHandle handle) {
     this.key = key;
     this.signature = signature;
+    this.signatureText = signature != null ? signature.toString() : signatureText;
     this.typedIr = typedIr;
     this.bytes = bytes;
     this.compileNanos = compileNanos;
@@ -57,14 +61,22 @@ final class Specialization {
   static Specialization ofUnit(List<KType> key, Signature signature, MethodTarget target,
                                Class<?> unit, String entryDescriptor, UnitInvoker invoker,
                                String typedIr, byte[] bytes, long compileNanos, Origin origin) {
-    return new Specialization(key, signature, typedIr, bytes, compileNanos, origin, target, unit,
-        entryDescriptor, invoker, null);
+    return new Specialization(key, signature, null, typedIr, bytes, compileNanos, origin, target,
+        unit, entryDescriptor, invoker, null);
+  }
+
+  /** A unit loaded from the cache, its signature as the entry wrote it (parsed on request). */
+  static Specialization ofCachedUnit(List<KType> key, String signature, MethodTarget target,
+                                     Class<?> unit, String entryDescriptor, UnitInvoker invoker,
+                                     String typedIr, byte[] bytes, long loadNanos) {
+    return new Specialization(key, null, signature, typedIr, bytes, loadNanos,
+        Origin.FROM_CACHE, target, unit, entryDescriptor, invoker, null);
   }
 
   /** The original method, run when compiling failed ({@code nopython=false}). */
   static Specialization ofOriginal(List<KType> key, Signature signature, MethodTarget target,
                                    MethodHandle original) {
-    return new Specialization(key, signature, "(runs the original method)", null, 0,
+    return new Specialization(key, signature, null, "(runs the original method)", null, 0,
         Origin.ORIGINAL, target, null, null, null, original);
   }
 
@@ -74,7 +86,17 @@ final class Specialization {
   }
 
   Signature signature() {
-    return signature;
+    Signature s = signature;
+    if (s == null) {
+      s = dev.kiln.typing.Types.parseSignature(signatureText, target.owner.getClassLoader());
+      signature = s;
+    }
+    return s;
+  }
+
+  /** The signature in Java syntax, e.g. {@code double(double[], double[])}. */
+  String signatureText() {
+    return signatureText;
   }
 
   /** The typed IR of the unit's methods, for {@code inspectTypes}. */
