@@ -1,17 +1,11 @@
 package dev.kiln.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.kiln.Dispatcher;
 import java.lang.reflect.Method;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -33,25 +27,10 @@ class DifferentialTest {
 
   @TestFactory
   List<DynamicNode> compiledAgreesWithOriginal() {
-    List<DynamicNode> containers = new ArrayList<>();
-    for (Class<?> owner : Corpora.DIFFERENTIAL) {
-      List<DynamicNode> tests = new ArrayList<>();
-      for (Method m : Corpora.jitMethods(owner)) {
-        List<Object[]> inputs = InputGenerator.inputs(m, tries(m));
-        tests.add(DynamicTest.dynamicTest(Corpora.display(m), () -> {
-          String report = assertTimeoutPreemptively(PER_METHOD_TIMEOUT, () -> {
-            Dispatcher d = Corpora.jit(m);
-            return Differential.check(m, d, inputs);
-          }, () -> Corpora.display(m) + " did not finish " + inputs.size() + " inputs in "
-              + PER_METHOD_TIMEOUT.toSeconds() + " s (a loop that never ends once compiled?)");
-          if (report != null) {
-            fail(report);
-          }
-        }));
-      }
-      containers.add(DynamicContainer.dynamicContainer(owner.getSimpleName(), tests));
-    }
-    return containers;
+    return PerMethodTests.of(Corpora.DIFFERENTIAL, Corpora::jitMethods, m -> {
+      List<Object[]> inputs = InputGenerator.inputs(m, tries(m));
+      return () -> Differential.check(m, Corpora.jit(m), inputs);
+    }, PER_METHOD_TIMEOUT, "a loop that never ends once compiled?");
   }
 
   /** The corpus is as big as the issue asks, and inputs are reproducible. */

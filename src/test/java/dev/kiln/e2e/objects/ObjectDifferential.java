@@ -1,8 +1,7 @@
 package dev.kiln.e2e.objects;
 
-import dev.kiln.e2e.Corpora;
-
 import dev.kiln.Dispatcher;
+import dev.kiln.e2e.Corpora;
 import dev.kiln.e2e.InputGenerator;
 import dev.kiln.e2e.StaticState;
 import java.lang.reflect.InvocationTargetException;

@@ -1,23 +1,18 @@
 package dev.kiln.e2e.objects;
 
-import dev.kiln.e2e.Corpora;
-
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.kiln.Dispatcher;
+import dev.kiln.e2e.Corpora;
+import dev.kiln.e2e.PerMethodTests;
 import dev.kiln.e2e.Tries;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -39,31 +34,18 @@ class ObjectDifferentialTest {
 
   @TestFactory
   List<DynamicNode> compiledAgreesWithOriginal() {
-    List<DynamicNode> containers = new ArrayList<>();
-    for (Class<?> owner : ObjectCorpora.DIFFERENTIAL) {
-      List<DynamicNode> tests = new ArrayList<>();
-      for (Method m : ObjectCorpora.jitMethods(owner)) {
-        List<ObjectInputs.Input> inputs = ObjectInputs.inputs(m, tries(m));
-        tests.add(DynamicTest.dynamicTest(Corpora.display(m), () -> {
-          String report = assertTimeoutPreemptively(PER_METHOD_TIMEOUT, () -> {
-            Dispatcher d = Corpora.jit(m);
-            String r = ObjectDifferential.check(m, d, inputs);
-            if (r == null && (d.signatures().isEmpty() || d.stats().fallbacks() != 0)) {
-              r = Corpora.display(m) + ": agrees, but signatures() is " + d.signatures()
-                  + " and stats() " + d.stats() + " (did it really compile?)";
-            }
-            return r;
-          }, () -> Corpora.display(m) + " did not finish " + inputs.size()
-              + " inputs in " + PER_METHOD_TIMEOUT.toSeconds() + " s (a loop that never ends"
-              + " once compiled, or a monitor never released?)");
-          if (report != null) {
-            fail(report);
-          }
-        }));
-      }
-      containers.add(DynamicContainer.dynamicContainer(owner.getSimpleName(), tests));
-    }
-    return containers;
+    return PerMethodTests.of(ObjectCorpora.DIFFERENTIAL, ObjectCorpora::jitMethods, m -> {
+      List<ObjectInputs.Input> inputs = ObjectInputs.inputs(m, tries(m));
+      return () -> {
+        Dispatcher d = Corpora.jit(m);
+        String r = ObjectDifferential.check(m, d, inputs);
+        if (r == null && (d.signatures().isEmpty() || d.stats().fallbacks() != 0)) {
+          r = Corpora.display(m) + ": agrees, but signatures() is " + d.signatures()
+              + " and stats() " + d.stats() + " (did it really compile?)";
+        }
+        return r;
+      };
+    }, PER_METHOD_TIMEOUT, "a loop that never ends once compiled, or a monitor never released?");
   }
 
   /** The constructs the issue lists, each present in the corpus. */

@@ -1,7 +1,6 @@
 package dev.kiln.e2e.objects;
 
 import dev.kiln.e2e.Corpora;
-
 import dev.kiln.e2e.InputGenerator;
 import dev.kiln.e2e.NonNull;
 import dev.kiln.e2e.Range;
