@@ -71,14 +71,12 @@ class DiskCacheEndToEndTest {
         + otherFiles(cache));
 
     Run warm = f.run(cache, "--signatures").ok();
-    assertAnswers(warm, ANSWERS);
+    assertWarm(warm, ANSWERS, "nothing to report on a warm run");
     for (String m : METHODS) {
-      assertStats(warm, m, 0, 1, 0);
       assertEquals(cold.signatures(m), warm.signatures(m),
           "a loaded specialization reports the signature (and typed IR) it was compiled with");
       assertTrue(warm.signatures(m).endsWith(" true"), warm::toString);
     }
-    assertTrue(warm.kilnLines().isEmpty(), () -> "nothing to report on a warm run\n" + warm);
 
     f.edit("Kernels", "return a + b;", "return a + b + 100;");
     byte[] helperBefore = Files.readAllBytes(f.classFile("Helper"));
@@ -133,12 +131,7 @@ class DiskCacheEndToEndTest {
         "fixture.Kernels.scaledSum") && reports.get(0).contains("fixture.Helper changed"),
         () -> "scaledSum's entry is stale because Helper changed\n" + changed);
 
-    Run again = f.run(cache).ok();
-    assertAnswers(again, expected);
-    for (String m : METHODS) {
-      assertStats(again, m, 0, 1, 0);
-    }
-    assertTrue(again.kilnLines().isEmpty(), () -> "the rebuilt entry is current\n" + again);
+    assertWarm(f.run(cache).ok(), expected, "the rebuilt entry is current");
   }
 
   // ---------------------------------------------------------------- 3. eight JVMs at once
@@ -199,11 +192,7 @@ class DiskCacheEndToEndTest {
         + entryNames(cache));
 
     Run ninth = pristine.run(cache, "--entries").ok();
-    assertAnswers(ninth, ANSWERS);
-    for (String m : METHODS) {
-      assertStats(ninth, m, 0, 1, 0);
-    }
-    assertTrue(ninth.kilnLines().isEmpty(), () -> "every entry loads\n" + ninth);
+    assertWarm(ninth, ANSWERS, "every entry loads");
     assertEquals(3, ninth.entries().size());
   }
 
@@ -246,12 +235,7 @@ class DiskCacheEndToEndTest {
     assertArrayEquals(whole, Files.readAllBytes(truncated),
         "the rebuilt entry is the same as the first (same classes, same code)");
 
-    Run after = pristine.run(cache).ok();
-    assertAnswers(after, ANSWERS);
-    for (String m : METHODS) {
-      assertStats(after, m, 0, 1, 0);
-    }
-    assertTrue(after.kilnLines().isEmpty(), () -> "all hits again\n" + after);
+    assertWarm(pristine.run(cache).ok(), ANSWERS, "all hits again");
   }
 
   // ---------------------------------------------------------------- 5. determinism
@@ -371,6 +355,15 @@ class DiskCacheEndToEndTest {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** Every answer as expected, every method loaded from the cache, nothing reported. */
+  private static void assertWarm(Run r, Map<String, String> expected, String why) {
+    assertAnswers(r, expected);
+    for (String m : METHODS) {
+      assertStats(r, m, 0, 1, 0);
+    }
+    assertTrue(r.kilnLines().isEmpty(), () -> why + "\n" + r);
+  }
 
   private static void assertAnswers(Run r, Map<String, String> expected) {
     for (String m : METHODS) {

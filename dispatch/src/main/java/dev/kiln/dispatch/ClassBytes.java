@@ -73,7 +73,7 @@ final class ClassBytes {
           return in.readAllBytes();
         }
       }
-      return dev.kiln.cache.ClassFiles.read(url); // no URL connection for files and jars
+      return dev.kiln.cache.ClassFileSource.of(url).bytes(); // no URL connection for files and jars
     } catch (IOException | RuntimeException e) {
       if (e instanceof CompileError ce) {
         throw ce;

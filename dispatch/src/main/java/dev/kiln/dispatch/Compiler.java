@@ -102,7 +102,7 @@ final class Compiler {
           root.signature().toString(), ir.toString(), entry);
     }
     return Specialization.ofUnit(key, root.signature(), target, cls, entry, invoker,
-        ir.toString(), bytes, nanos, cached ? Specialization.Origin.COMPILED_AFTER_CACHE_MISS
+        ir.toString(), bytes, cached ? Specialization.Origin.COMPILED_AFTER_CACHE_MISS
             : Specialization.Origin.COMPILED);
   }
 

@@ -106,7 +106,7 @@ final class DiskCache {
           + nanos / 1000 + " us");
     }
     return Specialization.ofCachedUnit(key, sig, target, cls, entry, invoker,
-        e.metadata().get("typedIr"), bytes, nanos);
+        e.metadata().get("typedIr"), bytes);
   }
 
   /** The stored unit for this key, if current. */

@@ -23,7 +23,6 @@ final class Specialization {
   private final String signatureText;
   private final String typedIr;
   private final byte[] bytes;
-  private final long compileNanos;
   private final Origin origin;
   private final MethodTarget target;
   /** The unit, or null for a fallback. */
@@ -35,7 +34,7 @@ final class Specialization {
   private volatile MethodHandle generic;
 
   private Specialization(List<KType> key, Signature signature, String signatureText,
-                         String typedIr, byte[] bytes, long compileNanos, Origin origin,
+                         String typedIr, byte[] bytes, Origin origin,
                          MethodTarget target, Class<?> unit, String entryDescriptor,
                          UnitInvoker invoker, MethodHandle handle) {
     this.key = key;
@@ -43,7 +42,6 @@ final class Specialization {
     this.signatureText = signature != null ? signature.toString() : signatureText;
     this.typedIr = typedIr;
     this.bytes = bytes;
-    this.compileNanos = compileNanos;
     this.origin = origin;
     this.target = target;
     this.unit = unit;
@@ -60,23 +58,23 @@ final class Specialization {
    */
   static Specialization ofUnit(List<KType> key, Signature signature, MethodTarget target,
                                Class<?> unit, String entryDescriptor, UnitInvoker invoker,
-                               String typedIr, byte[] bytes, long compileNanos, Origin origin) {
-    return new Specialization(key, signature, null, typedIr, bytes, compileNanos, origin, target,
+                               String typedIr, byte[] bytes, Origin origin) {
+    return new Specialization(key, signature, null, typedIr, bytes, origin, target,
         unit, entryDescriptor, invoker, null);
   }
 
   /** A unit loaded from the cache, its signature as the entry wrote it (parsed on request). */
   static Specialization ofCachedUnit(List<KType> key, String signature, MethodTarget target,
                                      Class<?> unit, String entryDescriptor, UnitInvoker invoker,
-                                     String typedIr, byte[] bytes, long loadNanos) {
-    return new Specialization(key, null, signature, typedIr, bytes, loadNanos,
+                                     String typedIr, byte[] bytes) {
+    return new Specialization(key, null, signature, typedIr, bytes,
         Origin.FROM_CACHE, target, unit, entryDescriptor, invoker, null);
   }
 
   /** The original method, run when compiling failed ({@code nopython=false}). */
   static Specialization ofOriginal(List<KType> key, Signature signature, MethodTarget target,
                                    MethodHandle original) {
-    return new Specialization(key, signature, null, "(runs the original method)", null, 0,
+    return new Specialization(key, signature, null, "(runs the original method)", null,
         Origin.ORIGINAL, target, null, null, null, original);
   }
 
@@ -107,10 +105,6 @@ final class Specialization {
   /** The generated class, or {@code null} for a fallback to the original. */
   byte[] bytes() {
     return bytes;
-  }
-
-  long compileNanos() {
-    return compileNanos;
   }
 
   Origin origin() {

@@ -9,7 +9,9 @@ import java.util.List;
  * @param internalName the class's internal name; it must be in {@code host}'s package
  * @param host         the user's class the unit is compiled for; access is judged as from its
  *                     package, and members it may reach but the unit may not are reached
- *                     through {@link #BOOTSTRAPS}
+ *                     through {@link #BOOTSTRAPS}. The unit never initializes it: whoever runs
+ *                     the unit must have (the dispatcher does, where the original's
+ *                     {@code invokestatic} would), so the unit's code pays no check for it
  * @param sourceFile   the user's source file name, written as the unit's {@code SourceFile}
  * @param methods      the methods, entry first
  * @param registry     the lowerings in force

@@ -1,9 +1,6 @@
 package dev.kiln.lowering;
 
 import static org.objectweb.asm.Opcodes.AALOAD;
-import static org.objectweb.asm.Opcodes.BIPUSH;
-import static org.objectweb.asm.Opcodes.ICONST_0;
-import static org.objectweb.asm.Opcodes.SIPUSH;
 import static org.objectweb.asm.Opcodes.ACC_FINAL;
 import static org.objectweb.asm.Opcodes.ACC_PRIVATE;
 import static org.objectweb.asm.Opcodes.ACC_PUBLIC;
@@ -77,7 +74,7 @@ final class GenericEntry {
     Type[] params = Type.getArgumentTypes(entryDescriptor);
     for (int i = 0; i < params.length; i++) {
       mv.visitVarInsn(ALOAD, 1);
-      pushInt(mv, i);
+      Constants.push(mv, i);
       mv.visitInsn(AALOAD);
       Type p = params[i];
       if (p.getSort() < Type.ARRAY) { // a primitive
@@ -101,16 +98,6 @@ final class GenericEntry {
     mv.visitInsn(ARETURN);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
-  }
-
-  private static void pushInt(MethodVisitor mv, int i) {
-    if (i <= 5) {
-      mv.visitInsn(ICONST_0 + i);
-    } else if (i <= Byte.MAX_VALUE) {
-      mv.visitIntInsn(BIPUSH, i);
-    } else {
-      mv.visitIntInsn(SIPUSH, i); // at most 255 parameters
-    }
   }
 
   private static String boxOf(Type prim) {

@@ -892,7 +892,8 @@ final class MethodGenerator implements Emitter {
         && !it.cls().isInterface() && it.cls() != access.load(m.owner())) {
       exact = it.cls();
       direct = !exact.isHidden() && access.classAccessible(exact)
-          && dev.kiln.typing.Members.resolveMethod(exact, m.name(), m.desc()) instanceof java.lang.reflect.Method rm
+          && dev.kiln.typing.Members.resolveMethod(exact, m.name(), m.desc())
+              instanceof java.lang.reflect.Method rm
           && java.lang.reflect.Modifier.isPublic(rm.getModifiers());
       if (!direct && !exact.isHidden() && exact.getClassLoader() != access.loader()) {
         exact = null; // a private class of a library (List.of's): leave dispatch to the JVM
@@ -971,8 +972,8 @@ final class MethodGenerator implements Emitter {
    */
   private void classInit(String internalName) {
     if (internalName.equals(Type.getInternalName(unit.host()))) {
-      // the dispatcher initializes the host before it runs a unit, as invokestatic of the
-      // original would (JitDispatcher.ensureOwner): no bootstrap needed for it here
+      // initialized by whoever runs the unit (CompileUnit#host: the dispatcher, as the
+      // original's invokestatic would)
       return;
     }
     Class<?> c = access.load(internalName);
@@ -1063,42 +1064,7 @@ final class MethodGenerator implements Emitter {
 
   @Override
   public void constant(Object value) {
-    if (value == null) {
-      mv.visitInsn(ACONST_NULL);
-    } else if (value instanceof Integer i) {
-      int x = i;
-      if (x >= -1 && x <= 5) {
-        mv.visitInsn(ICONST_0 + x);
-      } else if (x >= Byte.MIN_VALUE && x <= Byte.MAX_VALUE) {
-        mv.visitIntInsn(BIPUSH, x);
-      } else if (x >= Short.MIN_VALUE && x <= Short.MAX_VALUE) {
-        mv.visitIntInsn(SIPUSH, x);
-      } else {
-        mv.visitLdcInsn(x);
-      }
-    } else if (value instanceof Long l) {
-      if (l == 0L || l == 1L) {
-        mv.visitInsn(LCONST_0 + (int) (long) l);
-      } else {
-        mv.visitLdcInsn(l);
-      }
-    } else if (value instanceof Float f) {
-      int bits = Float.floatToRawIntBits(f);
-      if (bits == Float.floatToRawIntBits(0f) || f == 1f || f == 2f) {
-        mv.visitInsn(FCONST_0 + (int) (float) f);
-      } else {
-        mv.visitLdcInsn(f);
-      }
-    } else if (value instanceof Double d) {
-      long bits = Double.doubleToRawLongBits(d);
-      if (bits == Double.doubleToRawLongBits(0d) || d == 1d) {
-        mv.visitInsn(DCONST_0 + (int) (double) d);
-      } else {
-        mv.visitLdcInsn(d);
-      }
-    } else if (value instanceof String || value instanceof Type) {
-      mv.visitLdcInsn(value);
-    } else {
+    if (!Constants.push(mv, value)) {
       throw new LoweringError("unsupported constant " + value + " in " + ir.displayName());
     }
   }
