@@ -63,18 +63,10 @@ public final class InputGenerator {
 
   /** The generator for one parameter, honouring {@link Range}, {@link Size}, {@link NonNull}. */
   public static Gen forParameter(Class<?> type, Annotation[] annotations) {
-    Range range = null;
-    Size size = null;
-    boolean nonNull = false;
-    for (Annotation a : annotations) {
-      if (a instanceof Range r) {
-        range = r;
-      } else if (a instanceof Size s) {
-        size = s;
-      } else if (a instanceof NonNull) {
-        nonNull = true;
-      }
-    }
+    InputSpec spec = InputSpec.of(annotations);
+    Range range = spec.range();
+    Size size = spec.size();
+    boolean nonNull = spec.nonNull();
     if (type.isPrimitive()) {
       return scalar(type, range);
     }

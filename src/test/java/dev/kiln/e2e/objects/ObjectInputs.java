@@ -2,6 +2,7 @@ package dev.kiln.e2e.objects;
 
 import dev.kiln.e2e.Corpora;
 import dev.kiln.e2e.InputGenerator;
+import dev.kiln.e2e.InputSpec;
 import dev.kiln.e2e.NonNull;
 import dev.kiln.e2e.Range;
 import dev.kiln.e2e.Size;
@@ -116,7 +117,7 @@ public final class ObjectInputs {
     }
     for (int i = 0; i < types.length; i++) {
       Type g = generic.length == types.length ? generic[i] : types[i];
-      args[i + shift] = value(g, Spec.of(anns[i]), r);
+      args[i + shift] = value(g, InputSpec.of(anns[i]), r);
     }
     return args;
   }
@@ -137,42 +138,10 @@ public final class ObjectInputs {
     throw new IllegalStateException(s + " keeps returning null");
   }
 
-  /** What the annotations of one parameter ask for. */
-  public record Spec(Range range, Size size, boolean nonNull, String[] strings) {
-    public static final Spec NONE = new Spec(null, null, false, null);
-
-    public static Spec of(Annotation[] anns) {
-      Range range = null;
-      Size size = null;
-      boolean nonNull = false;
-      String[] strings = null;
-      for (Annotation a : anns) {
-        if (a instanceof Range x) {
-          range = x;
-        } else if (a instanceof Size x) {
-          size = x;
-        } else if (a instanceof NonNull) {
-          nonNull = true;
-        } else if (a instanceof Strings x) {
-          strings = x.value();
-        }
-      }
-      return new Spec(range, size, nonNull, strings);
-    }
-
-    int minLen() {
-      return size == null ? 0 : size.min();
-    }
-
-    int maxLen() {
-      return size == null ? 8 : size.max();
-    }
-  }
-
   // ---------------------------------------------------------------- dispatch on type
 
   /** A value of the (possibly generic) type {@code t}. */
-  public static Object value(Type t, Spec spec, Random r) {
+  public static Object value(Type t, InputSpec spec, Random r) {
     Class<?> raw = raw(t);
     if (raw.isPrimitive()) {
       return scalar(raw, spec.range(), r);
@@ -193,7 +162,7 @@ public final class ObjectInputs {
     return v;
   }
 
-  private static Object object(Type t, Class<?> raw, Spec spec, Random r) {
+  private static Object object(Type t, Class<?> raw, InputSpec spec, Random r) {
     Class<?> prim = unboxed(raw);
     if (prim != null) {
       return scalar(prim, spec.range(), r);
@@ -241,11 +210,11 @@ public final class ObjectInputs {
         case 0 -> scalar(int.class, spec.range(), r);
         case 1 -> scalar(long.class, spec.range(), r);
         case 2 -> scalar(double.class, spec.range(), r);
-        case 3 -> string(Spec.NONE, r);
+        case 3 -> string(InputSpec.NONE, r);
         case 4 -> new int[] {r.nextInt(10), r.nextInt(10)};
         case 5 -> scalar(boolean.class, null, r);
         case 6 -> scalar(char.class, null, r);
-        case 7 -> new StringBuilder(String.valueOf(string(Spec.NONE, r)));
+        case 7 -> new StringBuilder(String.valueOf(string(InputSpec.NONE, r)));
         default -> null;
       };
     }
@@ -407,7 +376,7 @@ public final class ObjectInputs {
     throw new IllegalArgumentException("not a primitive: " + t);
   }
 
-  private static Number number(Spec spec, Random r) {
+  private static Number number(InputSpec spec, Random r) {
     Range range = spec.range();
     return switch (r.nextInt(6)) {
       case 0, 1 -> (Integer) scalar(int.class, range, r);
@@ -424,7 +393,7 @@ public final class ObjectInputs {
       "racecar", "2147483648", "zz"};
 
   /** A string for a parameter: from {@link Strings} if given, else short or tricky strings. */
-  public static String string(Spec spec, Random r) {
+  public static String string(InputSpec spec, Random r) {
     String[] pick = spec.strings();
     if (pick != null && r.nextInt(5) != 0) {
       return pick[r.nextInt(pick.length)];
@@ -442,28 +411,28 @@ public final class ObjectInputs {
 
   // ---------------------------------------------------------------- containers
 
-  private static int length(Spec spec, Random r) {
+  private static int length(InputSpec spec, Random r) {
     int lo = spec.minLen();
     int hi = spec.maxLen();
     return lo + r.nextInt(hi - lo + 1);
   }
 
-  private static Object array(Class<?> type, Spec spec, Random r) {
+  private static Object array(Class<?> type, InputSpec spec, Random r) {
     Class<?> component = type.getComponentType();
     int n = length(spec, r);
     Object arr = Array.newInstance(component, n);
-    Spec elem = new Spec(spec.range(), spec.size(), spec.nonNull(), spec.strings());
+    InputSpec elem = new InputSpec(spec.range(), spec.size(), spec.nonNull(), spec.strings());
     for (int i = 0; i < n; i++) {
       Array.set(arr, i, value(component, elem, r));
     }
     return arr;
   }
 
-  private static Object collection(Type t, Class<?> raw, Spec spec, Random r) {
+  private static Object collection(Type t, Class<?> raw, InputSpec spec, Random r) {
     Type elemType = typeArg(t, 0);
     int n = length(spec, r);
     // List.of and friends reject null elements: those collections get non-null elements
-    Spec elem = new Spec(spec.range(), spec.size(), true, spec.strings());
+    InputSpec elem = new InputSpec(spec.range(), spec.size(), true, spec.strings());
     List<Object> values = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       values.add(value(elemType, elem, r));
@@ -495,11 +464,11 @@ public final class ObjectInputs {
     };
   }
 
-  private static Object map(Type t, Class<?> raw, Spec spec, Random r) {
+  private static Object map(Type t, Class<?> raw, InputSpec spec, Random r) {
     Type kt = typeArg(t, 0);
     Type vt = typeArg(t, 1);
     int n = length(spec, r);
-    Spec elem = new Spec(spec.range(), spec.size(), true, spec.strings());
+    InputSpec elem = new InputSpec(spec.range(), spec.size(), true, spec.strings());
     Map<Object, Object> m;
     if (raw == TreeMap.class) {
       m = new TreeMap<>();

@@ -4,7 +4,7 @@ import dev.kiln.Jit;
 import dev.kiln.e2e.NonNull;
 import dev.kiln.e2e.Range;
 import dev.kiln.e2e.Size;
-import dev.kiln.e2e.objects.Strings;
+import dev.kiln.e2e.Strings;
 import java.lang.invoke.MethodHandles;
 import java.util.EnumMap;
 import java.util.EnumSet;

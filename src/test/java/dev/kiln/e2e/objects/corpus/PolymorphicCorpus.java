@@ -3,7 +3,7 @@ package dev.kiln.e2e.objects.corpus;
 import dev.kiln.Jit;
 import dev.kiln.e2e.Range;
 import dev.kiln.e2e.Size;
-import dev.kiln.e2e.objects.Strings;
+import dev.kiln.e2e.Strings;
 import java.lang.invoke.MethodHandles;
 import java.util.Arrays;
 import java.util.List;

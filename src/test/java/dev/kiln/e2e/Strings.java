@@ -1,4 +1,4 @@
-package dev.kiln.e2e.objects;
+package dev.kiln.e2e;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
