@@ -43,6 +43,18 @@ class ProgramsTest {
     assertEquals(0, d.stats().fallbacks(), "ran the original instead: " + d.stats());
   }
 
+  /**
+   * Runs {@code owner.method} compiled on {@code args} (in time), checks it returns what the
+   * original returned and really compiled; returns its dispatcher.
+   */
+  private static Dispatcher assertCompiledAgrees(Object expected, Class<?> owner, String method,
+                                                 Object... args) {
+    Dispatcher d = jit(owner, method);
+    assertSame(expected, within(() -> d.invoke(args)));
+    assertCompiled(d);
+    return d;
+  }
+
   private static void assertSame(Object expected, Object actual) {
     assertTrue(ObjectValues.same(expected, actual), () -> "compiled result differs:\n  expected "
         + ObjectValues.show(expected) + "\n  actual   " + ObjectValues.show(actual));
@@ -51,10 +63,7 @@ class ProgramsTest {
   @Test
   void nbody() throws Throwable {
     double[] expected = NBody.simulate(1000);
-    Dispatcher d = jit(NBody.class, "simulate");
-    Object actual = within(() -> d.invoke(1000));
-    assertSame(expected, actual);
-    assertCompiled(d);
+    assertCompiledAgrees(expected, NBody.class, "simulate", 1000);
     assertEquals(-0.169075164, expected[0], 1e-9, "the original's initial energy");
   }
 
@@ -63,31 +72,22 @@ class ProgramsTest {
     SpectralNorm original = new SpectralNorm(100);
     double expected = original.approximate();
     SpectralNorm receiver = new SpectralNorm(100);
-    Dispatcher d = jit(SpectralNorm.class, "approximate");
-    Object actual = within(() -> d.invoke(receiver));
-    assertSame(expected, actual);
+    assertCompiledAgrees(expected, SpectralNorm.class, "approximate", receiver);
     assertEquals(original.products(), receiver.products(), "the receiver's field afterwards");
-    assertCompiled(d);
     assertEquals(1.274219991, expected, 1e-9);
   }
 
   @Test
   void monteCarloPiWithASynchronizedGenerator() throws Throwable {
     double expected = MonteCarloPi.estimate(2025L, 200_000);
-    Dispatcher d = jit(MonteCarloPi.class, "estimate");
-    Object actual = within(() -> d.invoke(2025L, 200_000));
-    assertSame(expected, actual);
-    assertCompiled(d);
+    assertCompiledAgrees(expected, MonteCarloPi.class, "estimate", 2025L, 200_000);
     assertEquals(Math.PI, expected, 0.02);
   }
 
   @Test
   void fftOverComplexObjects() throws Throwable {
     double[] expected = Fft.spectrum(1024);
-    Dispatcher d = jit(Fft.class, "spectrum");
-    Object actual = within(() -> d.invoke(1024));
-    assertSame(expected, actual);
-    assertCompiled(d);
+    Dispatcher d = assertCompiledAgrees(expected, Fft.class, "spectrum", 1024);
     assertTrue(expected[1024] < 1e-9, "round-trip error " + expected[1024]);
     // not a power of two: the same exception from both
     Throwable e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
@@ -98,20 +98,14 @@ class ProgramsTest {
   @Test
   void sparseMatrixVectorProduct() throws Throwable {
     double[] expected = SparseMatVec.powerIteration(500, 30);
-    Dispatcher d = jit(SparseMatVec.class, "powerIteration");
-    Object actual = within(() -> d.invoke(500, 30));
-    assertSame(expected, actual);
-    assertCompiled(d);
+    assertCompiledAgrees(expected, SparseMatVec.class, "powerIteration", 500, 30);
   }
 
   @Test
   void fannkuchRedux() throws Throwable {
     int[] expected = Fannkuch.fannkuch(7);
     assertArrayEquals(new int[] {228, 16}, expected, "the original's known answer for n = 7");
-    Dispatcher d = jit(Fannkuch.class, "fannkuch");
-    Object actual = within(() -> d.invoke(7));
-    assertSame(expected, actual);
-    assertCompiled(d);
+    assertCompiledAgrees(expected, Fannkuch.class, "fannkuch", 7);
   }
 
   @Test
