@@ -44,28 +44,7 @@ public final class Kiln {
    * @throws IllegalStateException         if this JVM cannot attach an agent to itself
    */
   public static void install() {
-    Class<?> agent;
-    try {
-      agent = Class.forName("dev.kiln.agent.KilnAgent", true, Kiln.class.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      throw new UnsupportedOperationException("Kiln.install() needs the Kiln agent, which is not "
-          + "on the class path: use kiln.jar (dev.kiln:kiln-agent) rather than kiln-dispatch "
-          + "alone, or start the JVM with -javaagent:kiln.jar", e);
-    }
-    try {
-      agent.getMethod("install").invoke(null);
-    } catch (java.lang.reflect.InvocationTargetException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException("Kiln.install() failed: " + cause, cause);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Kiln.install() cannot call the Kiln agent: " + e, e);
-    }
+    dev.kiln.dispatch.SelfAttach.install();
   }
 
   /**

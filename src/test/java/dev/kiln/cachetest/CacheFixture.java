@@ -70,6 +70,33 @@ final class CacheFixture {
         + System.getProperty("user.dir"));
   }
 
+  /**
+   * A kernel that reaches its class's private members, so that its unit links them through
+   * Kiln's bootstraps with the class's lookup (its host): run by {@code Main --hosted}, which
+   * prints {@code RESULT hosted}, its {@code STATS} and {@code BOOTSTRAPS <whether the unit's
+   * bytecode names Kiln's bootstraps>}.
+   */
+  static final String HOSTED = """
+      package fixture;
+
+      import dev.kiln.Jit;
+
+      public final class Hosted {
+        private Hosted() {}
+
+        private static int bias = 3;
+
+        private static int twice(int x) {
+          return 2 * x;
+        }
+
+        @Jit(cache = true)
+        public static int hosted(int x) {
+          return twice(x) + bias;
+        }
+      }
+      """;
+
   static final String MAIN = """
       package fixture;
 
@@ -84,6 +111,13 @@ final class CacheFixture {
         private Main() {}
 
         public static void main(String[] args) throws Throwable {
+          if (args.length > 0 && args[0].equals("--hosted")) {
+            Dispatcher h = Kiln.jit(MethodHandles.lookup(), Hosted.class, "hosted");
+            report("hosted", h.invoke(20), h);
+            System.out.println("BOOTSTRAPS " + h.inspectBytecode(h.signatures().get(0))
+                .contains("dev/kiln/dispatch/Bootstraps"));
+            return;
+          }
           if (args.length > 0 && args[0].equals("--plain")) { // the same work, without Kiln
             double[] v = {1.5, 2.5, 3.0, 4.0};
             report("add", Kernels.add(20, 22), null);
@@ -174,8 +208,9 @@ final class CacheFixture {
     CacheFixture f = new CacheFixture(root);
     f.write("Kernels", KERNELS);
     f.write("Helper", HELPER);
+    f.write("Hosted", HOSTED);
     f.write("Main", MAIN);
-    f.javac("Kernels", "Helper", "Main");
+    f.javac("Kernels", "Helper", "Hosted", "Main");
     return f;
   }
 

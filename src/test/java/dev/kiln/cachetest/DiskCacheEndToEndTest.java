@@ -99,6 +99,27 @@ class DiskCacheEndToEndTest {
     assertEquals(3, CacheFixture.entryFiles(cache).size());
   }
 
+  /**
+   * A unit that links its class's private members through Kiln's bootstraps gets the class's
+   * lookup back when loaded warm (a warm load admits a unit to its host only when its bytecode
+   * names the bootstraps; this is the case that needs it).
+   */
+  @Test
+  @Order(1)
+  void aUnitReachingPrivateMembersRunsWarm(@TempDir Path tmp) throws Exception {
+    CacheFixture f = CacheFixture.copyOf(pristine, tmp.resolve("fixture"));
+    Path cache = tmp.resolve("cache");
+    Run cold = f.run(cache, "--hosted").ok();
+    assertEquals("43", cold.result("hosted"));
+    assertStats(cold, "hosted", 1, 0, 1);
+    assertTrue(cold.stdout().contains("BOOTSTRAPS true"),
+        () -> "the unit links the private members through the bootstraps\n" + cold);
+    Run warm = f.run(cache, "--hosted").ok();
+    assertEquals("43", warm.result("hosted"));
+    assertStats(warm, "hosted", 0, 1, 0);
+    assertTrue(warm.kilnLines().isEmpty(), warm::toString);
+  }
+
   // ---------------------------------------------------------------- 2. a linked callee changed
 
   @Test

@@ -2,9 +2,7 @@ package dev.kiln.cache;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,9 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.UnaryOperator;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * An on-disk cache of generated classes, one file per {@link CacheKey}:
@@ -48,14 +45,15 @@ public final class ClassCache {
   static final long MAX_FILE = 256L << 20;
 
   private final Path dir;
-  private final LongAdder hits = new LongAdder();
-  private final LongAdder misses = new LongAdder();
-  private final LongAdder rejected = new LongAdder();
-  private final LongAdder stores = new LongAdder();
-  private final LongAdder storeFailures = new LongAdder();
+  // AtomicLong, not LongAdder: a cache counts a few events per specialization, and LongAdder's
+  // var handles cost a warm start about 1 ms
+  private final AtomicLong hits = new AtomicLong();
+  private final AtomicLong misses = new AtomicLong();
+  private final AtomicLong rejected = new AtomicLong();
+  private final AtomicLong stores = new AtomicLong();
+  private final AtomicLong storeFailures = new AtomicLong();
   /** Files already reported; a store to the file makes it reportable again. */
   private final Set<Path> reported = ConcurrentHashMap.newKeySet();
-  private final AtomicBoolean storeFailureReported = new AtomicBoolean();
 
   private ClassCache(Path dir) {
     this.dir = dir;
@@ -80,7 +78,7 @@ public final class ClassCache {
 
   /** System properties or the environment; a class, not method references, so that a warm
    * start bootstraps no lambda. */
-  private static final class SystemLookup implements UnaryOperator<String> {
+  private static final class SystemLookup implements Function<String, String> {
     private final boolean environment;
 
     SystemLookup(boolean environment) {
@@ -93,7 +91,7 @@ public final class ClassCache {
     }
   }
 
-  static Path defaultDirectory(UnaryOperator<String> properties, UnaryOperator<String> env) {
+  static Path defaultDirectory(Function<String, String> properties, Function<String, String> env) {
     String explicit = nonBlank(properties.apply("kiln.cache.dir"));
     if (explicit == null) {
       explicit = nonBlank(env.apply("KILN_CACHE_DIR"));
@@ -132,30 +130,27 @@ public final class ClassCache {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(check, "check");
     Path file = fileFor(key);
-    BasicFileAttributes attrs;
+    // java.io throughout: its classes are loaded at JVM start, where NIO's attribute views and
+    // exceptions would be a dozen more classes on every warm start
+    java.io.File f = file.toFile();
     byte[] bytes;
     try {
-      attrs = Files.readAttributes(file, BasicFileAttributes.class);
-      if (!attrs.isRegularFile() || attrs.size() > MAX_FILE) {
-        return reject(file, attrs, "ignoring " + file + ": not an entry ("
-            + (attrs.isRegularFile() ? attrs.size() + " bytes" : "not a regular file") + ")");
+      if (!f.isFile()) {
+        return f.exists() ? reject(file, null, "ignoring " + file
+            + ": not an entry (not a regular file)") : miss();
       }
-      // java.io: its classes are loaded already; Files.readAllBytes would load ~30 NIO ones
-      try (java.io.FileInputStream in = new java.io.FileInputStream(file.toFile())) {
+      long size = f.length();
+      if (size > MAX_FILE) {
+        return reject(file, null, "ignoring " + file + ": not an entry (" + size + " bytes)");
+      }
+      try (java.io.FileInputStream in = new java.io.FileInputStream(f)) {
         bytes = in.readAllBytes();
       }
-    } catch (NoSuchFileException e) {
-      return miss();
-    } catch (java.io.FileNotFoundException e) {
-      if (!Files.exists(file)) {
-        return miss(); // deleted between the two calls
-      }
-      if (reported.add(file)) { // there, but not readable (java.io says "not found" for both)
-        warn("cannot read " + file + " (" + e + "); compiling instead");
-      }
-      return miss();
     } catch (IOException | SecurityException e) {
-      if (reported.add(file)) {
+      if (!f.exists()) {
+        return miss(); // deleted meanwhile
+      }
+      if (reported.add(file)) { // there, but not readable
         warn("cannot read " + file + " (" + e + "); compiling instead");
       }
       return miss();
@@ -164,11 +159,11 @@ public final class ClassCache {
     try {
       entry = EntryCodec.decode(bytes);
     } catch (EntryCodec.BadEntry bad) {
-      return reject(file, attrs, (bad.foreign ? "foreign" : "corrupt") + " entry " + file + ": "
+      return reject(file, bytes, (bad.foreign ? "foreign" : "corrupt") + " entry " + file + ": "
           + bad.getMessage() + "; deleted, will recompile " + key.describe());
     }
     if (!entry.key().equals(key)) {
-      return reject(file, attrs, "foreign entry " + file + ": it is for " + entry.key().describe()
+      return reject(file, bytes, "foreign entry " + file + ": it is for " + entry.key().describe()
           + ", not " + key.describe() + "; deleted, will recompile");
     }
     String stale = staleness(entry.owner(), check);
@@ -176,10 +171,10 @@ public final class ClassCache {
       stale = staleness(entry.dependencies().get(i), check);
     }
     if (stale != null) {
-      return reject(file, attrs, "stale entry for " + key.describe() + ": " + stale
+      return reject(file, bytes, "stale entry for " + key.describe() + ": " + stale
           + "; will recompile");
     }
-    hits.increment();
+    hits.incrementAndGet();
     return Optional.of(entry);
   }
 
@@ -199,12 +194,13 @@ public final class ClassCache {
   }
 
   private Optional<Entry> miss() {
-    misses.increment();
+    misses.incrementAndGet();
     return Optional.empty();
   }
 
-  private Optional<Entry> reject(Path file, BasicFileAttributes seen, String message) {
-    rejected.increment();
+  /** A miss on a file that is not a current entry: reported once, then deleted. */
+  private Optional<Entry> reject(Path file, byte[] seen, String message) {
+    rejected.incrementAndGet();
     if (reported.add(file)) {
       warn(message);
     }
@@ -214,14 +210,25 @@ public final class ClassCache {
 
   /**
    * Deletes a rejected file unless another writer has replaced it since it was read (then it is
-   * probably a good entry; a rare race that deletes one anyway only costs a recompile).
+   * probably a good entry): its bytes must still be {@code seen}, or, for a file too large to
+   * have been read ({@code seen} null), it must still be too large. A rare race that deletes a
+   * new entry anyway only costs a recompile; a directory is never deleted.
    */
-  private static void deleteIfUnchanged(Path file, BasicFileAttributes seen) {
+  private static void deleteIfUnchanged(Path file, byte[] seen) {
+    java.io.File f = file.toFile();
     try {
-      BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class);
-      if (now.isRegularFile() && now.size() == seen.size()
-          && now.lastModifiedTime().equals(seen.lastModifiedTime())
-          && Objects.equals(now.fileKey(), seen.fileKey())) {
+      if (!f.isFile()) {
+        return;
+      }
+      boolean same;
+      if (seen == null) {
+        same = f.length() > MAX_FILE;
+      } else {
+        try (java.io.FileInputStream in = new java.io.FileInputStream(f)) {
+          same = f.length() == seen.length && java.util.Arrays.equals(in.readAllBytes(), seen);
+        }
+      }
+      if (same) {
         Files.deleteIfExists(file);
       }
     } catch (IOException | SecurityException e) {
@@ -239,11 +246,10 @@ public final class ClassCache {
     Path file = fileFor(entry.key());
     try {
       AtomicWrite.write(file, data);
-      stores.increment();
+      stores.incrementAndGet();
       reported.remove(file);
     } catch (IOException | SecurityException e) {
-      storeFailures.increment();
-      if (storeFailureReported.compareAndSet(false, true)) {
+      if (storeFailures.incrementAndGet() == 1) {
         warn("cannot write " + file + " (" + e + "); the cache stays cold"
             + " (reported once; see stats().storeFailures())");
       }
@@ -286,8 +292,8 @@ public final class ClassCache {
 
   /** A snapshot of the counters. */
   public CacheStats stats() {
-    return new CacheStats(hits.sum(), misses.sum(), rejected.sum(), stores.sum(),
-        storeFailures.sum());
+    return new CacheStats(hits.get(), misses.get(), rejected.get(), stores.get(),
+        storeFailures.get());
   }
 
   private static void warn(String message) {

@@ -5,7 +5,6 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.security.CodeSource;
@@ -52,7 +51,7 @@ public record ClassFileSource(byte[] bytes, long modified, long size) {
       return f.isFile() ? read(f) : null;
     }
     if (base.isFile()) {
-      JarEntryFile e = JarEntryFile.read(base.toPath(), name, true);
+      JarEntryFile e = JarEntryFile.read(base, name, true);
       return e == null ? null : new ClassFileSource(e.bytes(), e.modified(), e.size());
     }
     return null;
@@ -94,8 +93,8 @@ public record ClassFileSource(byte[] bytes, long modified, long size) {
     }
     try {
       return new File(url.toURI());
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      return null;
+    } catch (Exception e) { // URISyntaxException or IllegalArgumentException, not named: the
+      return null;          // verifier would load each on every start
     }
   }
 

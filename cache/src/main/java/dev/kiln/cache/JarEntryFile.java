@@ -1,11 +1,10 @@
 package dev.kiln.cache;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.jar.JarFile;
@@ -39,20 +38,20 @@ record JarEntryFile(byte[] bytes, long modified, long size) {
     if (bang < 0 || !spec.startsWith("file:") || spec.indexOf("!/", bang + 2) >= 0) {
       return null; // not a local jar, or a jar nested in a jar
     }
-    Path jar;
+    File jar;
     try {
-      jar = Path.of(new URI(spec.substring(0, bang)));
-    } catch (URISyntaxException | IllegalArgumentException e) {
+      jar = new File(new URI(spec.substring(0, bang)));
+    } catch (Exception e) { // not a valid URI, or not a file's (as in ClassFileSource.file)
       return null;
     }
     return read(jar, spec.substring(bang + 2), withBytes);
   }
 
   /** Entry {@code name} of {@code jar}, or {@code null} if it has none. */
-  static JarEntryFile read(Path jar, String name, boolean withBytes) throws IOException {
+  static JarEntryFile read(File jar, String name, boolean withBytes) throws IOException {
     // versioned as the class loader reads it: a multi-release jar's class may come from
     // META-INF/versions/N
-    try (JarFile zip = new JarFile(jar.toFile(), false, ZipFile.OPEN_READ, Runtime.version())) {
+    try (JarFile zip = new JarFile(jar, false, ZipFile.OPEN_READ, Runtime.version())) {
       ZipEntry e = zip.getJarEntry(name);
       if (e == null) {
         return null;

@@ -113,7 +113,7 @@ class SourceStampTest {
       jos.write(new byte[] {9, 9, 9, 9});
       jos.closeEntry();
     }
-    JarEntryFile e = JarEntryFile.read(jar, "p/C.class", true);
+    JarEntryFile e = JarEntryFile.read(jar.toFile(), "p/C.class", true);
     assertArrayEquals(new byte[] {9, 9, 9, 9}, e.bytes());
     assertEquals(4, e.size());
   }

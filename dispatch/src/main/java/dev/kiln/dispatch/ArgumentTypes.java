@@ -4,7 +4,6 @@ import dev.kiln.typing.InstanceType;
 import dev.kiln.typing.KType;
 import dev.kiln.typing.Prim;
 import dev.kiln.typing.Typeof;
-import dev.kiln.typing.Types;
 
 /**
  * The specialization key of one argument: what {@code typeof} says of the value, within what
@@ -25,7 +24,7 @@ final class ArgumentTypes {
       return t instanceof Prim p && p.convertsTo(want) && !(p == Prim.BOOLEAN && want != Prim.BOOLEAN)
           ? want : null;
     }
-    KType d = Types.of(declared);
+    KType d = KType.of(declared);
     if (value == null) {
       return d;
     }
@@ -41,6 +40,6 @@ final class ArgumentTypes {
 
   /** Whether the key of a parameter declared {@code declared} depends on the argument. */
   static boolean varies(Class<?> declared) {
-    return !declared.isPrimitive() && !Types.of(declared).isExact();
+    return !declared.isPrimitive() && !KType.of(declared).isExact();
   }
 }

@@ -1,6 +1,5 @@
 package dev.kiln.dispatch;
 
-import dev.kiln.frontend.CompileError;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -29,13 +28,44 @@ final class ClassBytes {
     return LOADED.get(c).bytes();
   }
 
-  /** The class file {@code c} came from, found beside its code source; null if unknown. */
-  static dev.kiln.cache.ClassFileSource file(Class<?> c) {
-    return LOADED.get(c).file();
+  /**
+   * The source stamp of {@code c}, made once from these bytes and the time and size of the file
+   * they came from (or, where that is unknown, of {@code c}'s resource).
+   */
+  static dev.kiln.cache.SourceStamp stamp(Class<?> c) {
+    return LOADED.get(c).stamp(c);
   }
 
-  /** What is known of a loaded class's bytes. */
-  private record Loaded(byte[] bytes, dev.kiln.cache.ClassFileSource file) {}
+  /**
+   * What is known of a loaded class's bytes: them, the class file they were read from (null if
+   * unknown), and their stamp once asked for. Kept together so that one class value serves
+   * compiling, reading {@code @Jit} and the cache's checks.
+   */
+  private static final class Loaded {
+    final byte[] bytes;
+    final dev.kiln.cache.ClassFileSource file;
+    private volatile dev.kiln.cache.SourceStamp stamp;
+
+    Loaded(byte[] bytes, dev.kiln.cache.ClassFileSource file) {
+      this.bytes = bytes;
+      this.file = file;
+    }
+
+    byte[] bytes() {
+      return bytes;
+    }
+
+    dev.kiln.cache.SourceStamp stamp(Class<?> c) {
+      dev.kiln.cache.SourceStamp s = stamp;
+      if (s == null) { // a race computes the same stamp twice
+        s = file != null
+            ? dev.kiln.cache.SourceStamp.of(c.getName(), bytes, file.modified(), file.size())
+            : dev.kiln.cache.SourceStamp.of(c, bytes);
+        stamp = s;
+      }
+      return s;
+    }
+  }
 
   private static final ClassValue<Loaded> LOADED = new ClassValue<>() {
     @Override
@@ -61,24 +91,22 @@ final class ClassBytes {
   private static byte[] read(Class<?> c) {
     String resource = c.getName().replace('.', '/') + ".class";
     ClassLoader loader = c.getClassLoader();
+    byte[] bytes;
     try {
       java.net.URL url = loader != null ? loader.getResource(resource)
           : ClassLoader.getSystemResource(resource);
-      if (url == null) { // a loader may serve the stream alone
-        try (InputStream in = loader != null ? loader.getResourceAsStream(resource) : null) {
-          if (in == null) {
-            throw new CompileError("Kiln cannot find the bytecode of " + c.getName()
-                + " (no resource " + resource + " in its class loader)");
-          }
-          return in.readAllBytes();
-        }
+      if (url != null) {
+        return dev.kiln.cache.ClassFileSource.of(url).bytes(); // no URL connection for files, jars
       }
-      return dev.kiln.cache.ClassFileSource.of(url).bytes(); // no URL connection for files and jars
+      try (InputStream in = loader != null ? loader.getResourceAsStream(resource) : null) {
+        bytes = in == null ? null : in.readAllBytes(); // a loader may serve the stream alone
+      }
     } catch (IOException | RuntimeException e) {
-      if (e instanceof CompileError ce) {
-        throw ce;
-      }
-      throw new CompileError("Kiln cannot read the bytecode of " + c.getName() + ": " + e, e);
+      throw CallErrors.unreadableClass(c, e);
     }
+    if (bytes == null) {
+      throw CallErrors.noClassFile(c, resource);
+    }
+    return bytes;
   }
 }

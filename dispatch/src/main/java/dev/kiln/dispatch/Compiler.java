@@ -106,6 +106,24 @@ final class Compiler {
             : Specialization.Origin.COMPILED);
   }
 
+  /**
+   * {@link #compile}, or, when the method cannot be compiled and {@code nopython} is false, a
+   * specialization that runs the original (origin {@code ORIGINAL}; warned of once).
+   */
+  static Specialization compileOrFallback(MethodTarget target, List<KType> key,
+                                          dev.kiln.JitOptions options) {
+    try {
+      return compile(target, key, options);
+    } catch (dev.kiln.frontend.CompileError e) {
+      if (options.nopython()) {
+        throw e;
+      }
+      Log.warnOnce("Kiln runs " + target.display() + " uncompiled (nopython=false): "
+          + e.getMessage());
+      return fallback(target, key);
+    }
+  }
+
   /** A specialization that runs the original method ({@code nopython=false} fallback). */
   static Specialization fallback(MethodTarget target, List<KType> key) {
     return Specialization.ofOriginal(key, new dev.kiln.typing.Signature(

@@ -9,6 +9,7 @@ import dev.kiln.cache.StampCheck;
 import dev.kiln.typing.ArrayType;
 import dev.kiln.typing.InstanceType;
 import dev.kiln.typing.KType;
+import dev.kiln.typing.Prim;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,12 +49,13 @@ final class DiskCache {
 
   /** Whether a key can be written down for another JVM (no hidden classes in it). */
   static boolean cacheable(List<KType> key) {
-    for (KType t : key) {
-      KType e = t;
+    for (int i = 0; i < key.size(); i++) {
+      KType e = key.get(i);
       while (e instanceof ArrayType a) {
         e = a.element();
       }
-      if (e instanceof InstanceType it && it.cls().isHidden()) {
+      // Prim first: a key of primitives and their arrays loads no other type class
+      if (!(e instanceof Prim) && e instanceof InstanceType it && it.cls().isHidden()) {
         return false;
       }
     }
@@ -93,11 +95,13 @@ final class DiskCache {
     Class<?> cls;
     try {
       cls = target.lookup.defineClass(bytes);
-    } catch (LinkageError | IllegalAccessException ex) {
+    } catch (LinkageError | ReflectiveOperationException ex) { // IllegalAccess: see CallErrors
       Log.debug("cached " + internal + " not defined (" + ex + "); compiling");
       return null;
     }
-    UnitHosts.admit(cls, target.lookup);
+    if (namesBootstraps(bytes)) { // else it never asks for its host: no UnitHosts to load
+      UnitHosts.admit(cls, target.lookup);
+    }
     String sig = e.metadata().get("signature");
     UnitInvoker invoker = UnitInvoker.initialize(target.lookup, cls);
     long nanos = System.nanoTime() - t0;
@@ -107,6 +111,33 @@ final class DiskCache {
     }
     return Specialization.ofCachedUnit(key, sig, target, cls, entry, invoker,
         e.metadata().get("typedIr"), bytes);
+  }
+
+  /** {@link Bootstraps}' internal name, as units' constant pools name it. */
+  static final String BOOTSTRAPS = "dev/kiln/dispatch/Bootstraps";
+
+  /**
+   * Whether a class file names {@link Bootstraps} (as a class, so as the owner of a bootstrap
+   * method), without parsing it: a class that calls Bootstraps has this name among its
+   * constant pool's strings; one that has it only inside another string is admitted for
+   * nothing, which is harmless.
+   */
+  static boolean namesBootstraps(byte[] classFile) {
+    byte first = (byte) BOOTSTRAPS.charAt(0);
+    int n = BOOTSTRAPS.length();
+    outer:
+    for (int i = 0; i + n <= classFile.length; i++) {
+      if (classFile[i] != first) {
+        continue;
+      }
+      for (int j = 1; j < n; j++) {
+        if (classFile[i + j] != (byte) BOOTSTRAPS.charAt(j)) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   /** The stored unit for this key, if current. */
@@ -120,19 +151,6 @@ final class DiskCache {
   }
 
   /**
-   * The stamp of each class, made once per class from its class file as first read here (see
-   * {@link ClassBytes}) and the time and size of that file.
-   */
-  private static final ClassValue<SourceStamp> STAMPS = new ClassValue<>() {
-    @Override
-    protected SourceStamp computeValue(Class<?> c) {
-      dev.kiln.cache.ClassFileSource f = ClassBytes.file(c);
-      return f != null ? SourceStamp.of(c.getName(), ClassBytes.of(c), f.modified(), f.size())
-          : SourceStamp.of(c, ClassBytes.of(c));
-    }
-  };
-
-  /**
    * The stamp of class {@code name} as {@code loader} has it, loading (not initializing) the
    * class if need be: what the JVM will run is what an entry is checked against. Null if the
    * class is gone.
@@ -144,7 +162,7 @@ final class DiskCache {
     } catch (ClassNotFoundException | LinkageError e) {
       return null;
     }
-    return STAMPS.get(c);
+    return ClassBytes.stamp(c);
   }
 
   /** Current stamps, of classes as this JVM has them (see {@link #stampOf}). */
@@ -163,7 +181,7 @@ final class DiskCache {
                     String entryDescriptor) {
     try {
       ClassLoader loader = t.owner.getClassLoader();
-      SourceStamp owner = STAMPS.get(t.owner);
+      SourceStamp owner = ClassBytes.stamp(t.owner);
       List<SourceStamp> deps = new ArrayList<>();
       for (String c : linked) {
         SourceStamp s = stampOf(loader, c);

@@ -43,8 +43,7 @@ public final class Dispatchers {
     }
     MethodHandles.Lookup full = fullPrivilege(lookup, owner);
     Method m = MethodTarget.find(owner, method);
-    JitOptions opts = options != null ? options
-        : JitAnnotation.of(owner, m, MethodTarget.descriptorOf(m));
+    JitOptions opts = options != null ? options : optionsOf(owner, m);
     synchronized (LOCK) {
       JitDispatcher d = new JitDispatcher(new MethodTarget(owner, m, full,
           agentOriginal(owner, m)), opts);
@@ -54,6 +53,15 @@ public final class Dispatchers {
       names.put(method.replace(" ", ""), d);
       return d;
     }
+  }
+
+  /**
+   * The options of {@code m}'s {@link Jit}, else the defaults. A disabled Kiln, which only ever
+   * runs the original, does not read the class file for them.
+   */
+  private static JitOptions optionsOf(Class<?> owner, Method m) {
+    return KilnConfig.disabled() ? JitOptions.DEFAULTS
+        : JitAnnotation.of(owner, m, MethodTarget.descriptorOf(m));
   }
 
   /**
@@ -86,7 +94,7 @@ public final class Dispatchers {
       d = names.get("agent:" + key);
       if (d == null) {
         Method m = findByType(owner, name, type);
-        JitOptions opts = JitAnnotation.of(owner, m, MethodTarget.descriptorOf(m));
+        JitOptions opts = optionsOf(owner, m);
         d = new JitDispatcher(new MethodTarget(owner, m, caller, originalName), opts);
         names.put("agent:" + key, d);
         names.put(m.getName(), d);
@@ -118,7 +126,7 @@ public final class Dispatchers {
     MethodHandles.Lookup lookup;
     try {
       lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
-    } catch (IllegalAccessException e) {
+    } catch (ReflectiveOperationException e) { // IllegalAccessException; see CallErrors
       return null;
     }
     // made, not linked: asking for a dispatcher compiles nothing
@@ -214,7 +222,7 @@ public final class Dispatchers {
     }
     try {
       return MethodHandles.privateLookupIn(owner, lookup);
-    } catch (IllegalAccessException e) {
+    } catch (ReflectiveOperationException e) { // IllegalAccessException; see CallErrors
       throw new IllegalArgumentException("the lookup given cannot reach the private members of "
           + owner.getName() + "; pass MethodHandles.lookup() from inside " + owner.getSimpleName()
           + " (" + e.getMessage() + ")", e);

@@ -57,10 +57,10 @@ final class InlineCache {
   /** The call site, its target the relinker (or, for a disabled Kiln, the original). */
   synchronized MutableCallSite site() {
     if (site == null) {
-      MutableCallSite s = new MutableCallSite(target.type);
+      MutableCallSite s = new MutableCallSite(target.type());
       s.setTarget(dispatcher.disabled() ? target.original()
           : Linking.RELINK.bindTo(this).asCollector(Object[].class, target.params.length)
-              .asType(target.type));
+              .asType(target.type()));
       site = s;
     }
     return site;
@@ -90,7 +90,7 @@ final class InlineCache {
     dispatcher.ensureOwner();
     synchronized (this) {
       if (site == null) {
-        MutableCallSite linked = new MutableCallSite(target.type);
+        MutableCallSite linked = new MutableCallSite(target.type());
         linked.setTarget(s.handle());
         relinks++;
         site = linked;
@@ -114,10 +114,10 @@ final class InlineCache {
           Log.debug("inline cache of " + target.display() + " went megamorphic after " + depth
               + " entries");
           site.setTarget(Linking.MEGAMORPHIC.bindTo(this).asCollector(Object[].class,
-              target.params.length).asType(target.type));
+              target.params.length).asType(target.type()));
         } else {
           depth++;
-          site.setTarget(Guards.guard(target.type, s.key(), target.params, args, s.handle(),
+          site.setTarget(Guards.guard(target.type(), s.key(), target.params, args, s.handle(),
               site.getTarget()));
         }
         if (KilnConfig.debug()) {

@@ -2,12 +2,10 @@ package dev.kiln.dispatch;
 
 import dev.kiln.Dispatcher;
 import dev.kiln.JitOptions;
-import dev.kiln.frontend.CompileError;
 import dev.kiln.lowering.Lowerer;
 import dev.kiln.typing.KType;
 import dev.kiln.typing.Signature;
 import dev.kiln.typing.Types;
-import dev.kiln.typing.TypingError;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MutableCallSite;
 import java.util.ArrayList;
@@ -53,8 +51,9 @@ final class JitDispatcher implements Dispatcher {
     this.disabled = KilnConfig.disabled();
     this.ownerReady = !target.isStatic;
     if (!disabled) {
-      for (String s : options.signatures()) {
-        compile(s);
+      List<String> signatures = options.signatures();
+      for (int i = 0; i < signatures.size(); i++) { // no iterator class to load when empty
+        compile(signatures.get(i));
       }
     }
   }
@@ -111,9 +110,8 @@ final class JitDispatcher implements Dispatcher {
     if (!ownerReady) {
       try {
         target.lookup.ensureInitialized(target.owner);
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException("Kiln cannot initialize " + target.owner.getName()
-            + ": " + e, e);
+      } catch (ReflectiveOperationException e) { // IllegalAccessException (see CallErrors)
+        throw CallErrors.cannotInitialize(target, e);
       }
       ownerReady = true;
     }
@@ -130,7 +128,7 @@ final class JitDispatcher implements Dispatcher {
     for (int i = 0; i < args.length; i++) {
       KType t = ArgumentTypes.of(target.params[i], args[i]);
       if (t == null) {
-        throw noMatch(args);
+        throw CallErrors.noMatch(this, args);
       }
       key.add(t);
     }
@@ -154,20 +152,7 @@ final class JitDispatcher implements Dispatcher {
       }
       return s;
     }
-    throw noMatch(args);
-  }
-
-  private TypingError noMatch(Object[] args) {
-    StringBuilder sb = new StringBuilder("No matching definition for argument type(s) (");
-    for (int i = 0; i < args.length; i++) {
-      sb.append(i == 0 ? "" : ", ").append(args[i] == null ? "null"
-          : dev.kiln.typing.Typeof.typeof(args[i]).javaName());
-    }
-    sb.append(") of ").append(target.display());
-    if (!compiled.isEmpty()) {
-      sb.append("; compiled: ").append(signatures());
-    }
-    return new TypingError(sb.toString());
+    throw CallErrors.noMatch(this, args);
   }
 
   /** The specialization for {@code key}, compiling it once if new. */
@@ -191,31 +176,23 @@ final class JitDispatcher implements Dispatcher {
   }
 
   private Specialization compileOrFallback(List<KType> key) {
-    try {
-      Specialization s = DiskCache.enabledFor(options) && DiskCache.cacheable(key)
-          ? DiskCache.loadUnit(target, key, options) : null;
-      if (s == null) {
-        s = Compiler.compile(target, key, options);
-      }
-      Specialization.Origin o = s.origin(); // not a switch: no switch-map class to load
-      if (o == Specialization.Origin.FROM_CACHE) {
-        cacheHits.incrementAndGet();
-      } else {
-        if (o == Specialization.Origin.COMPILED_AFTER_CACHE_MISS) {
-          cacheMisses.incrementAndGet();
-        }
-        compilations.incrementAndGet();
-      }
-      return s;
-    } catch (CompileError e) {
-      if (options.nopython()) {
-        throw e;
-      }
-      fallbacks.incrementAndGet();
-      Log.warnOnce("Kiln runs " + target.display() + " uncompiled (nopython=false): "
-          + e.getMessage());
-      return Compiler.fallback(target, key);
+    Specialization s = DiskCache.enabledFor(options) && DiskCache.cacheable(key)
+        ? DiskCache.loadUnit(target, key, options) : null;
+    if (s == null) {
+      s = Compiler.compileOrFallback(target, key, options);
     }
+    Specialization.Origin o = s.origin(); // not a switch: no switch-map class to load
+    if (o == Specialization.Origin.FROM_CACHE) {
+      cacheHits.incrementAndGet();
+    } else if (o == Specialization.Origin.ORIGINAL) {
+      fallbacks.incrementAndGet();
+    } else {
+      if (o == Specialization.Origin.COMPILED_AFTER_CACHE_MISS) {
+        cacheMisses.incrementAndGet();
+      }
+      compilations.incrementAndGet();
+    }
+    return s;
   }
 
   // ---------------------------------------------------------------- API

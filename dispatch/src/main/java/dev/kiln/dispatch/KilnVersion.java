@@ -48,24 +48,34 @@ final class KilnVersion {
     } catch (IOException e) {
       // fall through to hashing the code generators
     }
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      ClassLoader l = KilnVersion.class.getClassLoader();
-      for (String resource : GENERATOR_CLASSES) {
-        try (InputStream in = l == null ? null : l.getResourceAsStream(resource)) {
-          if (in != null) {
-            md.update(in.readAllBytes());
+    return GeneratorDigest.version();
+  }
+
+  /**
+   * The last resort: a digest of the code generators' class files. A class of its own, so
+   * that the usual paths (manifest, build.properties) load no security classes.
+   */
+  private static final class GeneratorDigest {
+    static String version() {
+      try {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        ClassLoader l = KilnVersion.class.getClassLoader();
+        for (String resource : GENERATOR_CLASSES) {
+          try (InputStream in = l == null ? null : l.getResourceAsStream(resource)) {
+            if (in != null) {
+              md.update(in.readAllBytes());
+            }
           }
         }
+        byte[] d = md.digest();
+        StringBuilder sb = new StringBuilder(RELEASE).append('+');
+        for (int i = 0; i < 6; i++) {
+          sb.append(String.format("%02x", d[i]));
+        }
+        return sb.toString();
+      } catch (IOException | NoSuchAlgorithmException e) {
+        return RELEASE;
       }
-      byte[] d = md.digest();
-      StringBuilder sb = new StringBuilder(RELEASE).append('+');
-      for (int i = 0; i < 6; i++) {
-        sb.append(String.format("%02x", d[i]));
-      }
-      return sb.toString();
-    } catch (IOException | NoSuchAlgorithmException e) {
-      return RELEASE;
     }
   }
 }

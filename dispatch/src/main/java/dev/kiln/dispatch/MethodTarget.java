@@ -22,7 +22,8 @@ final class MethodTarget {
   final MethodHandles.Lookup lookup;
   final boolean isStatic;
   final Class<?>[] params;
-  final MethodType type;
+  /** The type callers see, made on first request (a warm {@code invoke} never needs it). */
+  private volatile MethodType type;
   /** The name the original body runs under: the method's own, or the agent's renamed copy. */
   final String originalName;
   /** The method's JVM descriptor (its own parameters, no receiver). */
@@ -47,14 +48,26 @@ final class MethodTarget {
     }
     ps.addAll(List.of(method.getParameterTypes()));
     this.params = ps.toArray(new Class<?>[0]);
-    this.type = MethodType.methodType(method.getReturnType(), params);
     this.descriptor = descriptorOf(method);
   }
 
-  /** {@code m}'s JVM descriptor (MethodType's, not ASM's: no ASM classes on a warm start). */
+  /** {@code m}'s JVM descriptor (not ASM's nor MethodType's: no classes to load for it). */
   static String descriptorOf(Method m) {
-    return MethodType.methodType(m.getReturnType(), m.getParameterTypes())
-        .toMethodDescriptorString();
+    StringBuilder sb = new StringBuilder("(");
+    for (Class<?> p : m.getParameterTypes()) {
+      sb.append(p.descriptorString());
+    }
+    return sb.append(')').append(m.getReturnType().descriptorString()).toString();
+  }
+
+  /** The method's type as callers see it, receiver first for an instance method. */
+  MethodType type() {
+    MethodType t = type;
+    if (t == null) {
+      t = MethodType.methodType(method.getReturnType(), params);
+      type = t;
+    }
+    return t;
   }
 
   String name() {
@@ -87,7 +100,7 @@ final class MethodTarget {
   MethodNode methodNode() {
     MethodNode mn = Frontend.method(classNode(), name(), descriptor());
     if (mn == null) {
-      throw new IllegalStateException("no bytecode for " + display());
+      throw CallErrors.illegalState("no bytecode for " + display(), null);
     }
     return mn;
   }
@@ -122,8 +135,8 @@ final class MethodTarget {
         return m.invoke(null, args);
       }
       return m.invoke(args[0], java.util.Arrays.copyOfRange(args, 1, args.length));
-    } catch (java.lang.reflect.InvocationTargetException e) {
-      throw e.getCause();
+    } catch (ReflectiveOperationException e) { // not named: see CallErrors
+      throw e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e;
     }
   }
 
@@ -137,7 +150,7 @@ final class MethodTarget {
       return originalName.equals(name()) ? lookup.findVirtual(owner, originalName, mt)
           : lookup.findSpecial(owner, originalName, mt, owner);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot reach " + display() + ": " + e, e);
+      throw CallErrors.illegalState("cannot reach " + display() + ": " + e, e);
     }
   }
 

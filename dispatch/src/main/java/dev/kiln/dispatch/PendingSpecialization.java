@@ -41,25 +41,38 @@ final class PendingSpecialization {
       throw e;
     }
     if (error != null) {
-      throw new IllegalStateException(error);
+      throw CallErrors.wrapped(error);
     }
     return value;
   }
 
-  private synchronized void waitUntilDone() {
-    if (!done && Thread.currentThread() == maker) {
-      throw new IllegalStateException("a specialization waits for itself (recursive compile)");
-    }
-    boolean interrupted = false;
-    while (!done) {
-      try {
-        wait();
-      } catch (InterruptedException e) {
-        interrupted = true; // a compile is short: finish waiting, keep the interrupt
+  private void waitUntilDone() {
+    Waiting.until(this);
+  }
+
+  /**
+   * Waiting on the monitor of a pending specialization. A class of its own because it must
+   * catch {@code InterruptedException}, which the verifier would otherwise load with this class
+   * on every start, though a wait happens only when two threads ask for one key at once.
+   */
+  private static final class Waiting {
+    static void until(PendingSpecialization p) {
+      synchronized (p) {
+        if (!p.done && Thread.currentThread() == p.maker) {
+          throw CallErrors.recursiveCompile();
+        }
+        boolean interrupted = false;
+        while (!p.done) {
+          try {
+            p.wait();
+          } catch (InterruptedException e) {
+            interrupted = true; // a compile is short: finish waiting, keep the interrupt
+          }
+        }
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 }

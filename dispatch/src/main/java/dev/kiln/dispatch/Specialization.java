@@ -128,9 +128,9 @@ final class Specialization {
       try {
         MethodType mt = MethodType.fromMethodDescriptorString(entryDescriptor,
             target.owner.getClassLoader());
-        h = target.lookup.findStatic(unit, target.name(), mt).asType(target.type);
+        h = target.lookup.findStatic(unit, target.name(), mt).asType(target.type());
       } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("Kiln cannot link " + unit.getName() + ": " + e, e);
+        throw CallErrors.illegalState("Kiln cannot link " + unit.getName() + ": " + e, e);
       }
       handle = h;
     }

@@ -43,7 +43,7 @@ public abstract class UnitInvoker {
     SLOT.set(slot);
     try {
       lookup.ensureInitialized(unit);
-    } catch (IllegalAccessException e) {
+    } catch (ReflectiveOperationException e) { // IllegalAccessException; see CallErrors
       return null;
     } finally {
       SLOT.remove();

@@ -29,4 +29,19 @@ public sealed interface KType permits Prim, ArrayType, InstanceType, NullType {
   default boolean isExact() {
     return true;
   }
+
+  /**
+   * The declared Kiln type of a class. Here rather than in {@link Types} alone so that keying a
+   * call by its arguments does not load {@code Types}, which is large.
+   */
+  static KType of(Class<?> c) {
+    if (c.isPrimitive()) {
+      return Prim.of(c);
+    }
+    if (c.isArray()) {
+      KType e = of(c.getComponentType());
+      return new ArrayType(e, e instanceof Prim || e.isExact());
+    }
+    return InstanceType.declared(c);
+  }
 }

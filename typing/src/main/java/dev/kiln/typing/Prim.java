@@ -4,16 +4,13 @@ import dev.kiln.frontend.Kind;
 
 /** The primitive types, and void for results. */
 public enum Prim implements KType {
-  BOOLEAN(boolean.class, Kind.INT), BYTE(byte.class, Kind.INT), CHAR(char.class, Kind.INT),
-  SHORT(short.class, Kind.INT), INT(int.class, Kind.INT), LONG(long.class, Kind.LONG),
-  FLOAT(float.class, Kind.FLOAT), DOUBLE(double.class, Kind.DOUBLE), VOID(void.class, null);
+  BOOLEAN(boolean.class), BYTE(byte.class), CHAR(char.class), SHORT(short.class), INT(int.class),
+  LONG(long.class), FLOAT(float.class), DOUBLE(double.class), VOID(void.class);
 
   private final Class<?> cls;
-  private final Kind kind;
 
-  Prim(Class<?> cls, Kind kind) {
+  Prim(Class<?> cls) {
     this.cls = cls;
-    this.kind = kind;
   }
 
   @Override
@@ -26,14 +23,17 @@ public enum Prim implements KType {
     return cls;
   }
 
+  /** The JVM kind; not a field set at construction, so that a dispatcher keying its calls by
+   * Prim does not load the frontend's Kind. */
   @Override
   public Kind kind() {
-    return kind;
+    return this == VOID ? null : this == LONG ? Kind.LONG : this == FLOAT ? Kind.FLOAT
+        : this == DOUBLE ? Kind.DOUBLE : Kind.INT;
   }
 
   /** Whether this is one of the types the JVM computes as int. */
   public boolean isIntLike() {
-    return kind == Kind.INT;
+    return this != VOID && this != LONG && this != FLOAT && this != DOUBLE;
   }
 
   /** The primitive type of a class, or {@code null}. */

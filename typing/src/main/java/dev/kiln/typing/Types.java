@@ -34,16 +34,9 @@ public final class Types {
     };
   }
 
-  /** The declared Kiln type of a class. */
+  /** The declared Kiln type of a class (see {@link KType#of}). */
   public static KType of(Class<?> c) {
-    if (c.isPrimitive()) {
-      return Prim.of(c);
-    }
-    if (c.isArray()) {
-      KType e = of(c.getComponentType());
-      return new ArrayType(e, e instanceof Prim || e.isExact());
-    }
-    return InstanceType.declared(c);
+    return KType.of(c);
   }
 
   /** Loads a class by binary name without initializing it. */
