@@ -313,13 +313,29 @@ class DiskCacheEndToEndTest {
         "dev.kiln.typing.TypingContext", "dev.kiln.lowering.", "dev.kiln.dispatch.Compiler",
         "dev.kiln.dispatch.UnitBuilder", "org.objectweb.asm.", "dev.kiln.shaded.asm.",
         "jdk.proxy", "$Proxy", "sun.security.provider.", "dev.kiln.dispatch.JitDispatcher$$Lambda",
-        "java.util.regex.Pattern$");
+        "java.util.regex.Pattern$",
+        // what the warm path avoids by design (see docs/architecture.md, "Start-up"): the
+        // date-time classes (about 8 ms on JDK 25), LongAdder's var handles, the errors only a
+        // failure needs, and the host registry for units that never ask for their host
+        "java.time.", "java.util.concurrent.atomic.LongAdder", "dev.kiln.frontend.CompileError",
+        "dev.kiln.typing.TypingError", "dev.kiln.dispatch.CallErrors", "dev.kiln.dispatch.UnitHosts", "dev.kiln.typing.Types",
+        "dev.kiln.frontend.Kind");
     for (String f : forbidden) {
       List<String> hits = loaded.stream().filter(c -> c.startsWith(f) || f.startsWith("$")
           && c.contains(f)).toList();
       assertTrue(hits.isEmpty(), () -> "a warm start loaded " + f + ": " + hits);
     }
+    // every class costs a warm start about 0.25 ms (docs/benchmarks.md): a budget, so that a
+    // change that adds classes to this path does so knowingly
+    List<String> kiln = loaded.stream().filter(c -> c.startsWith("dev.kiln.")).toList();
+    assertTrue(kiln.size() <= WARM_START_CLASS_BUDGET, () -> "a warm start of three kernels "
+        + "loaded " + kiln.size() + " of Kiln's classes, over the budget of "
+        + WARM_START_CLASS_BUDGET + ": " + kiln);
   }
+
+  /** Kiln's classes a warm start of the fixture may load (39 from class directories, as here,
+   * and 41 from kiln.jar, when this was set). */
+  private static final int WARM_START_CLASS_BUDGET = 42;
 
   // ---------------------------------------------------------------- timing, for the docs
 

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.URL;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -62,18 +63,22 @@ record JarEntryFile(byte[] bytes, long modified, long size) {
           bytes = in.readAllBytes();
         }
       }
-      return new JarEntryFile(bytes, modified(e), e.getSize());
+      return new JarEntryFile(bytes, modified(jar, (JarEntry) e), e.getSize());
     }
   }
 
-  private static long modified(ZipEntry e) {
+  private static long modified(File jar, JarEntry e) {
     try {
       if (hasExtendedTime(e.getExtra())) {
         return e.getLastModifiedTime().toMillis(); // stored in UTC
       }
-      LocalDateTime dos = e.getTimeLocal(); // the DOS fields, no time zone involved
-      return dos == null ? -1 : dos.toEpochSecond(ZoneOffset.UTC) * 1000;
-    } catch (RuntimeException x) {
+      long dos = ZipDosTime.of(jar, e.getRealName()); // no java.time: see ZipDosTime
+      if (dos != ZipDosTime.UNKNOWN) {
+        return dos;
+      }
+      LocalDateTime local = e.getTimeLocal(); // the DOS fields, no time zone involved
+      return local == null ? -1 : local.toEpochSecond(ZoneOffset.UTC) * 1000;
+    } catch (IOException | RuntimeException x) {
       return -1;
     }
   }
