@@ -1,7 +1,8 @@
 package dev.kiln.dispatch;
 
 import dev.kiln.typing.KType;
-import dev.kiln.typing.Types;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -54,49 +55,42 @@ final class InlineCache {
     this.target = dispatcher.target;
   }
 
-  /** The call site, its target the relinker (or, for a disabled Kiln, the original). */
+  /**
+   * The call site, its target the relinker (or, for a disabled Kiln, the original). Made with
+   * its first target: {@code new MutableCallSite(type)} would first build an "uninitialized"
+   * target, several lambda forms of adapting on a start, only to replace it.
+   */
   synchronized MutableCallSite site() {
     if (site == null) {
-      MutableCallSite s = new MutableCallSite(target.type());
-      s.setTarget(dispatcher.disabled() ? target.original()
+      site = new MutableCallSite(dispatcher.disabled() ? target.original()
           : Linking.RELINK.bindTo(this).asCollector(Object[].class, target.params.length)
               .asType(target.type()));
-      site = s;
     }
     return site;
   }
 
   /**
-   * The call site, for a site being linked at its method's first call (the agent's). Where no
-   * guard can tell calls apart and no explicit signature decides, there is one specialization:
-   * it is made now and the site links straight to it, with no relinker to adapt and no first
-   * call through the generic path.
+   * A call site for a site being linked at its method's first call (the agent's). Where no
+   * guard can tell calls apart and no explicit signature decides, there is one specialization
+   * for good: it is made now and the site is a constant one bound straight to it, with no
+   * relinker to adapt, no first call through the generic path and nothing for the JVM to watch.
+   * Otherwise the inline cache's site.
    */
-  MutableCallSite siteLinkedNow() {
+  CallSite siteLinkedNow() {
     if (dispatcher.disabled() || !dispatcher.options.signatures().isEmpty()
         || Guards.needed(target.params)) {
       return site();
     }
-    synchronized (this) {
-      if (site != null) {
-        return site;
-      }
-    }
     List<KType> key = new ArrayList<>(target.params.length);
     for (Class<?> p : target.params) {
-      key.add(Types.of(p));
+      key.add(KType.of(p));
     }
-    Specialization s = dispatcher.specialize(key); // not under this lock: compiling takes time
+    Specialization s = dispatcher.specialize(key);
     dispatcher.ensureOwner();
     synchronized (this) {
-      if (site == null) {
-        MutableCallSite linked = new MutableCallSite(target.type());
-        linked.setTarget(s.handle());
-        relinks++;
-        site = linked;
-      }
-      return site;
+      relinks++;
     }
+    return new ConstantCallSite(s.handle());
   }
 
   /** The site's fallback: find (or compile) the specialization, add its guard, run it. */

@@ -71,7 +71,7 @@ final class JitDispatcher implements Dispatcher {
   }
 
   /** The call site, linked now where it can be (see {@link InlineCache#siteLinkedNow}). */
-  MutableCallSite callSiteLinkedNow() {
+  java.lang.invoke.CallSite callSiteLinkedNow() {
     return inlineCache().siteLinkedNow();
   }
 
