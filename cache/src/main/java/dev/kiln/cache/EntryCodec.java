@@ -262,6 +262,9 @@ final class EntryCodec {
   }
 
   private static final class In {
+    /** By name: {@code StandardCharsets} would load every standard charset on a warm start. */
+    private static final java.nio.charset.Charset LATIN_1 =
+        java.nio.charset.Charset.forName("ISO-8859-1");
     private final byte[] b;
     private final int limit;
     int pos;
@@ -323,6 +326,15 @@ final class EntryCodec {
     String str() throws BadEntry {
       int n = count(1);
       int end = pos + n;
+      int ascii = pos;
+      while (ascii < end && b[ascii] > 0) { // 1..127: each byte is its char
+        ascii++;
+      }
+      if (ascii == end) { // the common case (names, signatures, typed IR): no append per char,
+        String s = new String(b, pos, n, LATIN_1); // which a cold JVM runs interpreted
+        pos = end;
+        return s;
+      }
       StringBuilder s = new StringBuilder(n);
       while (pos < end) {
         int c = b[pos++] & 0xFF;
