@@ -76,6 +76,24 @@ class SizeLimitTest {
         e.getMessage());
   }
 
+  /**
+   * A typed entry's call site links at its first call, straight to the one specialization
+   * where no guard is needed: a refused method then raises its own error at every call, as
+   * {@code invoke} does, not the linkage error a failed bootstrap would be.
+   */
+  @Test
+  void aTypedEntryOfARefusedMethodRaisesTheRefusalAtEveryCall() throws Exception {
+    Class<?> c = bigClass("BigC");
+    MethodHandles.Lookup l = MethodHandles.privateLookupIn(c, MethodHandles.lookup());
+    Dispatcher d = Kiln.jit(l, c, "big");
+    java.util.function.IntBinaryOperator f = d.as(java.util.function.IntBinaryOperator.class);
+    CompileError first = assertThrows(CompileError.class, () -> f.applyAsInt(7, 1));
+    CompileError again = assertThrows(CompileError.class, () -> f.applyAsInt(7, 1));
+    CompileError viaInvoke = assertThrows(CompileError.class, () -> d.invoke(7, 1));
+    assertEquals(viaInvoke.getMessage(), first.getMessage());
+    assertEquals(viaInvoke.getMessage(), again.getMessage());
+  }
+
   @Test
   void objectModeFallbackRunsTheOriginal() throws Throwable {
     Class<?> c = bigClass("BigB");

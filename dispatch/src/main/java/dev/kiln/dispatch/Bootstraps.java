@@ -219,8 +219,10 @@ public final class Bootstraps {
   }
 
   /**
-   * The call site of a typed entry made by {@code Dispatcher.as}: the dispatcher's own inline
-   * cache, adapted to the interface method's type.
+   * The call site of a typed entry made by {@code Dispatcher.as}, linked at the entry's first
+   * call: the dispatcher's inline cache, or, where no guard can tell calls apart, a constant
+   * site bound to the one specialization (see {@link InlineCache#siteLinkedNow}); adapted to
+   * the interface method's type.
    */
   public static CallSite dispatcher(MethodHandles.Lookup caller, String name, MethodType type)
       throws ReflectiveOperationException {
@@ -229,7 +231,14 @@ public final class Bootstraps {
     if (d == null) {
       throw new IllegalAccessException(caller.lookupClass() + " is not a typed entry");
     }
-    CallSite site = d.callSite();
+    CallSite site;
+    try {
+      site = d.callSiteLinkedNow();
+    } catch (RuntimeException e) {
+      // a method that does not compile: the relinking site raises that at every call, as the
+      // dispatcher does, rather than the linkage error a failed bootstrap would become
+      site = d.callSite();
+    }
     if (site.type().equals(type)) {
       return site;
     }

@@ -204,8 +204,16 @@ final class JitDispatcher implements Dispatcher {
 
   @Override
   public <F> F as(Class<F> functionalInterface) {
-    Object entry = entries.computeIfAbsent(functionalInterface,
-        i -> EntryFactory.create(this, i));
+    Object entry = entries.get(functionalInterface);
+    if (entry == null) { // not computeIfAbsent with a lambda: no lambda bootstrap on a start
+      synchronized (entries) {
+        entry = entries.get(functionalInterface);
+        if (entry == null) {
+          entry = EntryFactory.create(this, functionalInterface);
+          entries.put(functionalInterface, entry);
+        }
+      }
+    }
     return functionalInterface.cast(entry);
   }
 
