@@ -128,6 +128,29 @@ class InvokeTest {
     assertThrows(NoClassDefFoundError.class, () -> d.handle().invoke(1));
   }
 
+  /** Its initializer fails; reached only through a typed entry. */
+  public static final class BrokenForEntries {
+    static final int VALUE = Integer.parseInt("not a number for entries");
+
+    static int get(int x) {
+      return x + VALUE;
+    }
+  }
+
+  /**
+   * A typed entry's call site links at its first call: it must not initialize the method's class
+   * inside its bootstrap, where a failure would be replayed as the same linkage error at every
+   * call, rather than {@code ExceptionInInitializerError} and then {@code NoClassDefFoundError}.
+   */
+  @Test
+  void aFailingInitializerFailsATypedEntrysCallsAsTheOriginalsWould() {
+    Dispatcher d = Kiln.jit(LOOKUP, BrokenForEntries.class, "get");
+    java.util.function.IntUnaryOperator f = d.as(java.util.function.IntUnaryOperator.class);
+    assertThrows(ExceptionInInitializerError.class, () -> f.applyAsInt(1));
+    assertThrows(NoClassDefFoundError.class, () -> f.applyAsInt(1));
+    assertThrows(NoClassDefFoundError.class, () -> d.invoke(1));
+  }
+
   /** Its initializer fails too (a class of its own: each test sees its first failure). */
   public static final class AlsoBroken {
     static final int VALUE = Integer.parseInt("not a number either");

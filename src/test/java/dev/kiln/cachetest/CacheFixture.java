@@ -196,11 +196,37 @@ final class CacheFixture {
   final Path root;
   final Path src;
   final Path classes;
+  /** What child JVMs have on their class path for the fixture: {@link #classes}, or a jar. */
+  private final Path app;
 
   private CacheFixture(Path root) {
+    this(root, root.resolve("classes"));
+  }
+
+  private CacheFixture(Path root, Path app) {
     this.root = root;
     this.src = root.resolve("src");
     this.classes = root.resolve("classes");
+    this.app = app;
+  }
+
+  /**
+   * The same fixture with its classes packaged in a jar (written now, under {@link #root}),
+   * so that child JVMs load them, and Kiln stamps them, from jar entries.
+   */
+  CacheFixture packagedAsJar() throws IOException {
+    Path jar = root.resolve("fixture.jar");
+    try (java.io.OutputStream out = Files.newOutputStream(jar);
+         java.util.jar.JarOutputStream jos = new java.util.jar.JarOutputStream(out);
+         Stream<Path> files = Files.walk(classes)) {
+      for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+        jos.putNextEntry(new java.util.jar.JarEntry(
+            classes.relativize(p).toString().replace(File.separatorChar, '/')));
+        jos.write(Files.readAllBytes(p));
+        jos.closeEntry();
+      }
+    }
+    return new CacheFixture(root, jar);
   }
 
   /** Writes and compiles the fixture under {@code root}. */
@@ -296,7 +322,7 @@ final class CacheFixture {
     cmd.add(Path.of(javaHome(), "bin", "java").toString());
     cmd.addAll(jvmFlags);
     cmd.add("-cp");
-    cmd.add(classes + File.pathSeparator + testClassPath());
+    cmd.add(app + File.pathSeparator + testClassPath());
     if (cacheDir != null) {
       cmd.add("-Dkiln.cache.dir=" + cacheDir);
     }

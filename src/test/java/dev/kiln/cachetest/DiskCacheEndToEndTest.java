@@ -289,6 +289,19 @@ class DiskCacheEndToEndTest {
   @Test
   @Order(6)
   void aWarmStartLoadsNoCompilerAndNoProxies(@TempDir Path tmp) throws Exception {
+    assertWarmStartLoadsOnlyWhatItNeeds(pristine, tmp);
+  }
+
+  /** The same from jar entries, which Kiln stamps with their DOS times (no java.time). */
+  @Test
+  @Order(6)
+  void aWarmStartFromAJarLoadsNoCompilerAndNoProxies(@TempDir Path tmp) throws Exception {
+    CacheFixture f = CacheFixture.copyOf(pristine, tmp.resolve("fixture")).packagedAsJar();
+    assertWarmStartLoadsOnlyWhatItNeeds(f, tmp);
+  }
+
+  private static void assertWarmStartLoadsOnlyWhatItNeeds(CacheFixture pristine, Path tmp)
+      throws Exception {
     Path cache = tmp.resolve("cache");
     assertAnswers(pristine.run(cache).ok(), ANSWERS);
     Path log = tmp.resolve("classes.log");

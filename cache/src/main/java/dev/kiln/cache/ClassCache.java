@@ -60,11 +60,20 @@ public final class ClassCache {
   }
 
   /**
-   * A cache in {@code dir}. Nothing is created or read until entries are stored or loaded; a
-   * directory that does not exist is created by the first store.
+   * A cache in {@code dir}, a directory of the default file system. Nothing is created or read
+   * until entries are stored or loaded; a directory that does not exist is created by the
+   * first store.
+   *
+   * @throws IllegalArgumentException if {@code dir} is on another file system (a zip's, say)
    */
   public static ClassCache open(Path dir) {
-    return new ClassCache(Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize());
+    Path abs = Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize();
+    if (abs.getFileSystem() != java.nio.file.FileSystems.getDefault()) {
+      // entries are read through java.io (see load): a zip or in-memory file system cannot be
+      throw new IllegalArgumentException("the cache directory must be on the default file "
+          + "system: " + dir.toUri());
+    }
+    return new ClassCache(abs);
   }
 
   /**

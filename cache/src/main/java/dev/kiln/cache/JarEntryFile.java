@@ -72,13 +72,18 @@ record JarEntryFile(byte[] bytes, long modified, long size) {
       if (hasExtendedTime(e.getExtra())) {
         return e.getLastModifiedTime().toMillis(); // stored in UTC
       }
-      long dos = ZipDosTime.of(jar, e.getRealName()); // no java.time: see ZipDosTime
+      long dos;
+      try {
+        dos = ZipDosTime.of(jar, e.getRealName()); // no java.time: see ZipDosTime
+      } catch (IOException | RuntimeException x) {
+        dos = ZipDosTime.UNKNOWN; // java.util.zip read it: let it say
+      }
       if (dos != ZipDosTime.UNKNOWN) {
         return dos;
       }
       LocalDateTime local = e.getTimeLocal(); // the DOS fields, no time zone involved
       return local == null ? -1 : local.toEpochSecond(ZoneOffset.UTC) * 1000;
-    } catch (IOException | RuntimeException x) {
+    } catch (RuntimeException x) {
       return -1;
     }
   }

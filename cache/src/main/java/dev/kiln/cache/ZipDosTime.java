@@ -16,8 +16,10 @@ import java.io.RandomAccessFile;
  * measured on a fresh JDK 17, 20 us for a jar of 10 entries, 0.14 ms for 400 and 1.4 ms for
  * 6,000.
  *
- * <p>Plain zips only: an archive in the zip64 format, or a file that is not a zip as this reads
- * it, gives {@link #UNKNOWN}, and the caller falls back on {@code java.util.zip}.
+ * <p>Plain zips of a modest directory only: an archive in the zip64 format, one whose directory
+ * is over {@link #MAX_DIRECTORY} (a scan per class stamped would then cost more than
+ * {@code java.time} once), or a file that is not a zip as this reads it, gives {@link #UNKNOWN},
+ * and the caller falls back on {@code java.util.zip}.
  */
 final class ZipDosTime {
   private ZipDosTime() {}
@@ -27,6 +29,8 @@ final class ZipDosTime {
   /** Fields that are no date (month 0, say), as {@code LocalDateTime.of} would refuse them. */
   static final long INVALID = -1;
 
+  /** The largest directory read: about 3,000 entries, a scan of about 1 ms on a cold JVM. */
+  static final int MAX_DIRECTORY = 256 * 1024;
   private static final int END_SIZE = 22;
   private static final int END_SIGNATURE = 0x06054b50;
   private static final int CEN_SIZE = 46;
@@ -54,8 +58,8 @@ final class ZipDosTime {
       }
       long size = u32(end, at + 12);
       if (u16(end, at + 10) == 0xFFFF || size == 0xFFFFFFFFL || u32(end, at + 16) == 0xFFFFFFFFL
-          || size > length) {
-        return UNKNOWN; // zip64, or nonsense
+          || size > length - tail + at || size > MAX_DIRECTORY) {
+        return UNKNOWN; // zip64, nonsense, or too large to scan per class
       }
       // the directory ends where the end record starts (so a prefix before the zip is no matter)
       byte[] cen = new byte[(int) size];

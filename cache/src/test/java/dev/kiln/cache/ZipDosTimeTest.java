@@ -106,6 +106,12 @@ class ZipDosTimeTest {
         jos.closeEntry();
         names.add(e.getName());
       }
+      // C7 is versioned: its unversioned twin, with a time of its own, must not be the one read
+      JarEntry twin = new JarEntry("p/q/C7.class");
+      twin.setTimeLocal(LocalDateTime.of(1999, 12, 31, 23, 59, 58));
+      jos.putNextEntry(twin);
+      jos.write(0);
+      jos.closeEntry();
     }
     try (ZipFile z = new ZipFile(jar.toFile())) {
       for (String name : names) {
@@ -120,8 +126,12 @@ class ZipDosTimeTest {
         Runtime.version())) {
       JarEntry e = versioned.getJarEntry("p/q/C7.class");
       assertEquals("META-INF/versions/11/p/q/C7.class", e.getRealName());
-      assertEquals(e.getTimeLocal().toEpochSecond(ZoneOffset.UTC) * 1000,
-          JarEntryFile.read(jar.toFile(), "p/q/C7.class", false).modified());
+      long want = e.getTimeLocal().toEpochSecond(ZoneOffset.UTC) * 1000;
+      assertEquals(want, ZipDosTime.of(jar.toFile(), e.getRealName()), "read directly");
+      assertEquals(want, JarEntryFile.read(jar.toFile(), "p/q/C7.class", false).modified());
+      long twin = LocalDateTime.of(1999, 12, 31, 23, 59, 58).toEpochSecond(ZoneOffset.UTC) * 1000;
+      assertEquals(twin, ZipDosTime.of(jar.toFile(), "p/q/C7.class"), "the twin's own time");
+      org.junit.jupiter.api.Assertions.assertNotEquals(twin, want, "the two times differ");
     }
   }
 
@@ -143,6 +153,28 @@ class ZipDosTimeTest {
     }
     assertEquals(LocalDateTime.of(2001, 9, 9, 1, 46, 40).toEpochSecond(ZoneOffset.UTC) * 1000,
         ZipDosTime.of(file.toFile(), "a/B.class"));
+  }
+
+  /** A directory too large to scan once per class is left to java.util.zip, which agrees. */
+  @Test
+  void aLargeDirectoryIsLeftToJavaUtilZip() throws Exception {
+    Path jar = tmp.resolve("large.jar");
+    String wanted = null;
+    try (OutputStream out = Files.newOutputStream(jar);
+         ZipOutputStream z = new ZipOutputStream(out)) {
+      for (int i = 0; ZipDosTime.MAX_DIRECTORY / 80 > i; i++) { // records of 46 + ~40 bytes
+        ZipEntry e = new ZipEntry(String.format("some/rather/long/package/Name%05d.class", i));
+        e.setTimeLocal(LocalDateTime.of(2020, 1 + i % 12, 1 + i % 28, 12, 0, 0));
+        z.putNextEntry(e);
+        z.closeEntry();
+        wanted = e.getName();
+      }
+    }
+    assertEquals(ZipDosTime.UNKNOWN, ZipDosTime.of(jar.toFile(), wanted));
+    try (ZipFile z = new ZipFile(jar.toFile())) {
+      assertEquals(z.getEntry(wanted).getTimeLocal().toEpochSecond(ZoneOffset.UTC) * 1000,
+          JarEntryFile.read(jar.toFile(), wanted, false).modified());
+    }
   }
 
   @Test

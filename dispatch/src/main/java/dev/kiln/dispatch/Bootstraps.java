@@ -233,7 +233,7 @@ public final class Bootstraps {
     }
     CallSite site;
     try {
-      site = d.callSiteLinkedNow();
+      site = d.callSiteLinkedNow(false);
     } catch (RuntimeException e) {
       // a method that does not compile: the relinking site raises that at every call, as the
       // dispatcher does, rather than the linkage error a failed bootstrap would become

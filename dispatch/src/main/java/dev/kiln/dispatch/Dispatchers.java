@@ -43,10 +43,11 @@ public final class Dispatchers {
     }
     MethodHandles.Lookup full = fullPrivilege(lookup, owner);
     Method m = MethodTarget.find(owner, method);
-    JitOptions opts = options != null ? options : optionsOf(owner, m);
+    boolean disabled = KilnConfig.disabled();
+    JitOptions opts = options != null ? options : optionsOf(owner, m, disabled);
     synchronized (LOCK) {
       JitDispatcher d = new JitDispatcher(new MethodTarget(owner, m, full,
-          agentOriginal(owner, m)), opts);
+          agentOriginal(owner, m)), opts, disabled);
       Map<String, JitDispatcher> names = names(owner);
       names.put(m.getName(), d);
       names.put(d.target.name() + d.target.descriptor(), d);
@@ -59,8 +60,8 @@ public final class Dispatchers {
    * The options of {@code m}'s {@link Jit}, else the defaults. A disabled Kiln, which only ever
    * runs the original, does not read the class file for them.
    */
-  private static JitOptions optionsOf(Class<?> owner, Method m) {
-    return KilnConfig.disabled() ? JitOptions.DEFAULTS
+  private static JitOptions optionsOf(Class<?> owner, Method m, boolean disabled) {
+    return disabled ? JitOptions.DEFAULTS
         : JitAnnotation.of(owner, m, MethodTarget.descriptorOf(m));
   }
 
@@ -76,8 +77,9 @@ public final class Dispatchers {
   public static java.lang.invoke.CallSite linkAgentSite(MethodHandles.Lookup caller, String name,
                                                         java.lang.invoke.MethodType type,
                                                         String originalName) {
+    // linked at the method's first call, which invokestatic made after initializing its class
     java.lang.invoke.CallSite site = agentDispatcher(caller, name, type, originalName)
-        .callSiteLinkedNow(); // linked at the method's first call: see callSiteLinkedNow
+        .callSiteLinkedNow(true);
     return site.type().equals(type) ? site
         : new java.lang.invoke.ConstantCallSite(site.dynamicInvoker().asType(type));
   }
@@ -94,8 +96,9 @@ public final class Dispatchers {
       d = names.get("agent:" + key);
       if (d == null) {
         Method m = findByType(owner, name, type);
-        JitOptions opts = optionsOf(owner, m);
-        d = new JitDispatcher(new MethodTarget(owner, m, caller, originalName), opts);
+        boolean disabled = KilnConfig.disabled();
+        JitOptions opts = optionsOf(owner, m, disabled);
+        d = new JitDispatcher(new MethodTarget(owner, m, caller, originalName), opts, disabled);
         names.put("agent:" + key, d);
         names.put(m.getName(), d);
         names.put(d.target.name() + d.target.descriptor(), d);

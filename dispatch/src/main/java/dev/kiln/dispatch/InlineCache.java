@@ -70,15 +70,22 @@ final class InlineCache {
   }
 
   /**
-   * A call site for a site being linked at its method's first call (the agent's). Where no
-   * guard can tell calls apart and no explicit signature decides, there is one specialization
-   * for good: it is made now and the site is a constant one bound straight to it, with no
-   * relinker to adapt, no first call through the generic path and nothing for the JVM to watch.
-   * Otherwise the inline cache's site.
+   * A call site for a site being linked at its method's first call. Where no guard can tell
+   * calls apart and no explicit signature decides, there is one specialization for good: it is
+   * made now and the site is a constant one bound straight to it, with no relinker to adapt, no
+   * first call through the generic path and nothing for the JVM to watch. Otherwise, and when
+   * the method's class may still need initializing, the inline cache's site.
+   *
+   * @param ownerInitialized whether the caller knows the method's class is initialized (the
+   *     agent's sites: their method was entered by {@code invokestatic}, which initialized it).
+   *     Else the constant path is taken only once the dispatcher has initialized the class:
+   *     initializing it here, inside a bootstrap, would turn a failing initializer into a
+   *     linkage error replayed at every call, where a call should see
+   *     {@code ExceptionInInitializerError} and then {@code NoClassDefFoundError}.
    */
-  CallSite siteLinkedNow() {
+  CallSite siteLinkedNow(boolean ownerInitialized) {
     if (dispatcher.disabled() || !dispatcher.options.signatures().isEmpty()
-        || Guards.needed(target.params)) {
+        || Guards.needed(target.params) || !(ownerInitialized || dispatcher.ownerReady())) {
       return site();
     }
     List<KType> key = new ArrayList<>(target.params.length);

@@ -45,10 +45,12 @@ final class JitDispatcher implements Dispatcher {
    * {@link #ensureOwner}. */
   private volatile boolean ownerReady;
 
-  JitDispatcher(MethodTarget target, JitOptions options) {
+  /** @param disabled whether Kiln is disabled ({@link KilnConfig#disabled()}, read once by the
+   *     caller, which chose the options by it) */
+  JitDispatcher(MethodTarget target, JitOptions options, boolean disabled) {
     this.target = target;
     this.options = options;
-    this.disabled = KilnConfig.disabled();
+    this.disabled = disabled;
     this.ownerReady = !target.isStatic;
     if (!disabled) {
       List<String> signatures = options.signatures();
@@ -71,8 +73,13 @@ final class JitDispatcher implements Dispatcher {
   }
 
   /** The call site, linked now where it can be (see {@link InlineCache#siteLinkedNow}). */
-  java.lang.invoke.CallSite callSiteLinkedNow() {
-    return inlineCache().siteLinkedNow();
+  java.lang.invoke.CallSite callSiteLinkedNow(boolean ownerInitialized) {
+    return inlineCache().siteLinkedNow(ownerInitialized);
+  }
+
+  /** Whether the method's class is known initialized (see {@link #ensureOwner}). */
+  boolean ownerReady() {
+    return ownerReady;
   }
 
   boolean disabled() {
