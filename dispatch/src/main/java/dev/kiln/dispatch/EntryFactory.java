@@ -1,17 +1,11 @@
 package dev.kiln.dispatch;
 
-import static org.objectweb.asm.Opcodes.*;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.Handle;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Type;
 
 /**
  * Makes the typed entries of {@link dev.kiln.Dispatcher#as}: a small final class in the
@@ -33,33 +27,7 @@ final class EntryFactory {
     MethodHandles.Lookup lookup = d.target.lookup;
     String owner = d.target.owner.getName().replace('.', '/');
     String name = owner + "$$KilnEntry$" + COUNTER.getAndIncrement();
-    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
-    cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, name, null,
-        "java/lang/Object", new String[] {Type.getInternalName(iface)});
-    MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
-    init.visitCode();
-    init.visitVarInsn(ALOAD, 0);
-    init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-    init.visitInsn(RETURN);
-    init.visitMaxs(0, 0);
-    init.visitEnd();
-    String desc = Type.getMethodDescriptor(sam);
-    MethodVisitor mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, sam.getName(), desc, null, null);
-    mv.visitCode();
-    int slot = 1;
-    for (Type t : Type.getArgumentTypes(desc)) {
-      mv.visitVarInsn(t.getOpcode(ILOAD), slot);
-      slot += t.getSize();
-    }
-    Handle bsm = new Handle(H_INVOKESTATIC, "dev/kiln/dispatch/Bootstraps", "dispatcher",
-        "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
-            + "Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false);
-    mv.visitInvokeDynamicInsn(sam.getName(), desc, bsm);
-    mv.visitInsn(Type.getReturnType(desc).getOpcode(IRETURN));
-    mv.visitMaxs(0, 0);
-    mv.visitEnd();
-    cw.visitEnd();
-    byte[] bytes = cw.toByteArray();
+    byte[] bytes = EntryClassFile.write(name, iface, sam); // not ASM: see EntryClassFile
     if (KilnConfig.verify()) {
       dev.kiln.lowering.Lowerer.verify(bytes, d.target.owner.getClassLoader());
     }
