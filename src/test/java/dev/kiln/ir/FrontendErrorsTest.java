@@ -75,10 +75,12 @@ class FrontendErrorsTest {
     assertTrue(message.contains(what), "does not say `" + what + "`: " + message);
   }
 
-  @Test
-  void jsr() {
-    // a Java 5 class file, as pre-Java-6 compilers made for finally blocks
-    byte[] bytes = assemble(V1_5, "f", "()I", ACC_PUBLIC | ACC_STATIC, true, mv -> {
+  /**
+   * {@code static int f()} with a {@code jsr} at line 43, bytecode offset 2: a Java 5 class
+   * file, as pre-Java-6 compilers made for finally blocks.
+   */
+  private static byte[] jsrClass() {
+    return assemble(V1_5, "f", "()I", ACC_PUBLIC | ACC_STATIC, true, mv -> {
       Label sub = new Label();
       line(mv, 42);
       mv.visitInsn(ICONST_0);
@@ -93,7 +95,11 @@ class FrontendErrorsTest {
       mv.visitIincInsn(0, 1);
       mv.visitVarInsn(RET, 1);
     });
-    names(refusal(bytes, "f", "()I"), "f()I", 43, "jsr");
+  }
+
+  @Test
+  void jsr() {
+    names(refusal(jsrClass(), "f", "()I"), "f()I", 43, "jsr");
   }
 
   @Test
@@ -239,20 +245,7 @@ class FrontendErrorsTest {
    */
   @Test
   void bytecodeIndexIsTheJvmOffset() {
-    byte[] bytes = assemble(V1_5, "f", "()I", ACC_PUBLIC | ACC_STATIC, true, mv -> {
-      Label sub = new Label();
-      line(mv, 42);
-      mv.visitInsn(ICONST_0);
-      mv.visitVarInsn(ISTORE, 0);
-      line(mv, 43);
-      mv.visitJumpInsn(JSR, sub);
-      mv.visitVarInsn(ILOAD, 0);
-      mv.visitInsn(IRETURN);
-      mv.visitLabel(sub);
-      mv.visitVarInsn(ASTORE, 1);
-      mv.visitVarInsn(RET, 1);
-    });
-    String m = refusal(bytes, "f", "()I");
+    String m = refusal(jsrClass(), "f", "()I");
     assertTrue(m.contains("bytecode offset 2)"), "javap puts the jsr at offset 2: " + m);
   }
 

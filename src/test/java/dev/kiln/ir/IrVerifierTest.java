@@ -200,6 +200,11 @@ class IrVerifierTest {
     throw new AssertionError("no " + what + " in\n" + IrPrinter.print(m));
   }
 
+  /** The first block holding an instruction of {@code kind}. */
+  static Block blockWith(IrMethod m, Class<? extends Insn> kind, String what) {
+    return block(m, b -> b.insns().stream().anyMatch(kind::isInstance), what);
+  }
+
   static int insnIndex(Block b, Predicate<Insn> p, String what) {
     for (int i = 0; i < b.insns().size(); i++) {
       if (p.test(b.insns().get(i))) {
@@ -271,9 +276,8 @@ class IrVerifierTest {
   @Test
   void operandOfTheWrongKind() {
     IrMethod m = ir("tryCatch");
-    Block b = block(m, x -> x.insns().stream().anyMatch(n -> n instanceof Insn.ArrayLoad),
-        "array load");
-    int i = insnIndex(b, n -> n instanceof Insn.ArrayLoad, "array load");
+    Block b = blockWith(m, Insn.ArrayLoad.class, "array load");
+    int i = insnIndex(b, Insn.ArrayLoad.class::isInstance, "array load");
     Insn.ArrayLoad load = (Insn.ArrayLoad) b.insns().get(i);
     // array and index swapped: an int where a reference must be
     b.insns().set(i, new Insn.ArrayLoad(load.out(), load.index(), load.array(), load.opcode(),
@@ -284,9 +288,8 @@ class IrVerifierTest {
   @Test
   void binaryMixingKinds() {
     IrMethod m = ir("widen");
-    Block b = block(m, x -> x.insns().stream().anyMatch(n -> n instanceof Insn.Binary),
-        "addition");
-    int i = insnIndex(b, n -> n instanceof Insn.Binary, "addition");
+    Block b = blockWith(m, Insn.Binary.class, "addition");
+    int i = insnIndex(b, Insn.Binary.class::isInstance, "addition");
     Insn.Binary add = (Insn.Binary) b.insns().get(i);
     assertEquals(Kind.LONG, add.out().kind());
     Value intParam = m.params().get(0);
@@ -426,10 +429,9 @@ class IrVerifierTest {
   @Test
   void arrayStoreOfAValueOfTheWrongKind() {
     IrMethod m = ir("twoStores");
-    Block b = block(m, x -> x.insns().stream().anyMatch(n -> n instanceof Insn.ArrayLoad),
-        "load");
+    Block b = blockWith(m, Insn.ArrayLoad.class, "load");
     Insn.ArrayLoad load = (Insn.ArrayLoad) b.insns().get(
-        insnIndex(b, n -> n instanceof Insn.ArrayLoad, "load"));
+        insnIndex(b, Insn.ArrayLoad.class::isInstance, "load"));
     // store the array reference itself into the int array
     b.insns().add(b.insns().size(), new Insn.ArrayStore(load.array(), load.index(),
         load.array(), Opcodes.IASTORE, load.site()));

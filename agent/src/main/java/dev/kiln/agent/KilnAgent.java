@@ -182,7 +182,6 @@ public final class KilnAgent {
   private static void reportLoadedBefore(Instrumentation inst, AgentArgs args) {
     try {
       List<String> missed = new ArrayList<>();
-      byte[] jit = Selection.JIT_DESCRIPTOR.getBytes(java.nio.charset.StandardCharsets.UTF_8);
       ClassLoader platform = ClassLoader.getPlatformClassLoader();
       for (Class<?> c : inst.getAllLoadedClasses()) {
         ClassLoader loader = c.getClassLoader();
@@ -194,7 +193,7 @@ public final class KilnAgent {
         if (KilnTransformer.isExcluded(internal)) {
           continue;
         }
-        if (args.selectsClass(c.getName()) || namesJit(loader, internal, jit)) {
+        if (args.selectsClass(c.getName()) || namesJit(loader, internal)) {
           missed.add(c.getName());
         }
       }
@@ -210,9 +209,10 @@ public final class KilnAgent {
     }
   }
 
-  private static boolean namesJit(ClassLoader loader, String internal, byte[] jit) {
+  private static boolean namesJit(ClassLoader loader, String internal) {
     try (InputStream in = loader.getResourceAsStream(internal + ".class")) {
-      return in != null && KilnTransformer.contains(in.readAllBytes(), jit);
+      return in != null && dev.kiln.frontend.ClassFileReader.mentions(in.readAllBytes(),
+          Selection.JIT_DESCRIPTOR);
     } catch (IOException | RuntimeException e) {
       return false;
     }

@@ -1,6 +1,7 @@
 package dev.kiln.agent;
 
 import dev.kiln.dispatch.Dispatchers;
+import dev.kiln.frontend.ClassFileReader;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.List;
@@ -17,8 +18,6 @@ import org.objectweb.asm.ClassReader;
  * loads no user class, compiles nothing, and runs no user code.
  */
 final class KilnTransformer implements ClassFileTransformer {
-  private static final byte[] JIT_DESCRIPTOR =
-      Selection.JIT_DESCRIPTOR.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   /** Packages of Kiln itself and of what it shades, never rewritten. */
   private static final String[] KILN_PACKAGES = {
       "dev/kiln/dispatch/", "dev/kiln/frontend/", "dev/kiln/typing/", "dev/kiln/lowering/",
@@ -83,7 +82,7 @@ final class KilnTransformer implements ClassFileTransformer {
         || loader == PLATFORM || isExcluded(className)) {
       return false;
     }
-    return contains(bytes, JIT_DESCRIPTOR) || args.selectsClass(className.replace('/', '.'));
+    return ClassFileReader.mentions(bytes, Selection.JIT_DESCRIPTOR) || args.selectsClass(className.replace('/', '.'));
   }
 
   private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
@@ -133,23 +132,5 @@ final class KilnTransformer implements ClassFileTransformer {
     String name = className == null ? "a class" : className.replace('/', '.');
     String why = t instanceof Rewriter.Unrewritable ? t.getMessage() : AgentLog.describe(t);
     AgentLog.once("unchanged " + name, "left " + name + " unchanged: " + why);
-  }
-
-  static boolean contains(byte[] haystack, byte[] needle) {
-    byte first = needle[0];
-    int last = haystack.length - needle.length;
-    outer:
-    for (int i = 0; i <= last; i++) {
-      if (haystack[i] != first) {
-        continue;
-      }
-      for (int j = 1; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
   }
 }

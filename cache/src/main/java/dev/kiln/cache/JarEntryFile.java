@@ -101,8 +101,8 @@ record JarEntryFile(byte[] bytes, long modified, long size) {
     }
     int i = 0;
     while (i + 4 <= extra.length) {
-      int tag = u2(extra, i);
-      int size = u2(extra, i + 2);
+      int tag = ZipDosTime.u16(extra, i);
+      int size = ZipDosTime.u16(extra, i + 2);
       int data = i + 4;
       if (data + size > extra.length) {
         return false;
@@ -110,16 +110,12 @@ record JarEntryFile(byte[] bytes, long modified, long size) {
       if (tag == 0x5455 && size >= 5 && (extra[data] & 1) != 0) {
         return true;
       }
-      if (tag == 0x000a && size >= 32 && u2(extra, data + 4) == 0x0001
-          && u2(extra, data + 6) == 24) {
+      if (tag == 0x000a && size >= 32 && ZipDosTime.u16(extra, data + 4) == 0x0001
+          && ZipDosTime.u16(extra, data + 6) == 24) {
         return true;
       }
       i = data + size;
     }
     return false;
-  }
-
-  private static int u2(byte[] b, int at) {
-    return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8;
   }
 }

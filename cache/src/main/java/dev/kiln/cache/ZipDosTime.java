@@ -136,7 +136,8 @@ final class ZipDosTime {
     return era * 146_097L + dayOfEra - 719_468;
   }
 
-  private static int u16(byte[] b, int at) {
+  /** A little-endian u2, as zips store them (also read by {@link JarEntryFile}). */
+  static int u16(byte[] b, int at) {
     return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8;
   }
 

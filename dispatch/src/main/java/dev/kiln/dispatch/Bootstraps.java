@@ -231,18 +231,13 @@ public final class Bootstraps {
     if (d == null) {
       throw new IllegalAccessException(caller.lookupClass() + " is not a typed entry");
     }
-    CallSite site;
     try {
-      site = d.callSiteLinkedNow(false);
+      return d.callSiteLinkedNow(false, type);
     } catch (RuntimeException e) {
       // a method that does not compile: the relinking site raises that at every call, as the
       // dispatcher does, rather than the linkage error a failed bootstrap would become
-      site = d.callSite();
+      return JitDispatcher.ofType(d.callSite(), type);
     }
-    if (site.type().equals(type)) {
-      return site;
-    }
-    return new ConstantCallSite(site.dynamicInvoker().asType(type));
   }
 
 }

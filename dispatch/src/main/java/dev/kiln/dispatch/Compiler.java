@@ -86,10 +86,9 @@ final class Compiler {
       }
     });
     byte[] bytes = lowered.bytes();
-    UnitHosts.admit(cls, target.lookup);
     TypedMethod root = unit.root();
     String entry = dev.kiln.typing.UnitCall.descriptor(key, root.ir().returnType());
-    UnitInvoker invoker = UnitInvoker.initialize(target.lookup, cls);
+    UnitInvoker invoker = UnitInvoker.start(target.lookup, cls, bytes);
     StringBuilder ir = new StringBuilder();
     for (CompileUnit.UnitMethod m : methods) {
       ir.append(m.entry() ? "" : "\n-- linked callee " + m.name() + "\n").append(m.method().print());

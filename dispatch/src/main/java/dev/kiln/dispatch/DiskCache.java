@@ -99,11 +99,8 @@ final class DiskCache {
       Log.debug("cached " + internal + " not defined (" + ex + "); compiling");
       return null;
     }
-    if (namesBootstraps(bytes)) { // else it never asks for its host: no UnitHosts to load
-      UnitHosts.admit(cls, target.lookup);
-    }
     String sig = e.metadata().get("signature");
-    UnitInvoker invoker = UnitInvoker.initialize(target.lookup, cls);
+    UnitInvoker invoker = UnitInvoker.start(target.lookup, cls, bytes);
     long nanos = System.nanoTime() - t0;
     if (KilnConfig.debug()) {
       Log.debug("loaded " + target.display() + " for " + sig + " from the cache in "
@@ -111,33 +108,6 @@ final class DiskCache {
     }
     return Specialization.ofCachedUnit(key, sig, target, cls, entry, invoker,
         e.metadata().get("typedIr"), bytes);
-  }
-
-  /** {@link Bootstraps}' internal name, as units' constant pools name it. */
-  static final String BOOTSTRAPS = "dev/kiln/dispatch/Bootstraps";
-
-  /**
-   * Whether a class file names {@link Bootstraps} (as a class, so as the owner of a bootstrap
-   * method), without parsing it: a class that calls Bootstraps has this name among its
-   * constant pool's strings; one that has it only inside another string is admitted for
-   * nothing, which is harmless.
-   */
-  static boolean namesBootstraps(byte[] classFile) {
-    byte first = (byte) BOOTSTRAPS.charAt(0);
-    int n = BOOTSTRAPS.length();
-    outer:
-    for (int i = 0; i + n <= classFile.length; i++) {
-      if (classFile[i] != first) {
-        continue;
-      }
-      for (int j = 1; j < n; j++) {
-        if (classFile[i + j] != (byte) BOOTSTRAPS.charAt(j)) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
   }
 
   /** The stored unit for this key, if current. */

@@ -43,26 +43,32 @@ public final class Dispatchers {
     }
     MethodHandles.Lookup full = fullPrivilege(lookup, owner);
     Method m = MethodTarget.find(owner, method);
-    boolean disabled = KilnConfig.disabled();
-    JitOptions opts = options != null ? options : optionsOf(owner, m, disabled);
+    JitDispatcher d = make(owner, m, full, agentOriginal(owner, m), options);
     synchronized (LOCK) {
-      JitDispatcher d = new JitDispatcher(new MethodTarget(owner, m, full,
-          agentOriginal(owner, m)), opts, disabled);
-      Map<String, JitDispatcher> names = names(owner);
-      names.put(m.getName(), d);
-      names.put(d.target.name() + d.target.descriptor(), d);
-      names.put(method.replace(" ", ""), d);
+      register(owner, d, method.replace(" ", ""));
       return d;
     }
   }
 
   /**
-   * The options of {@code m}'s {@link Jit}, else the defaults. A disabled Kiln, which only ever
-   * runs the original, does not read the class file for them.
+   * A dispatcher of {@code m}, with {@code options}, else those of its {@link Jit}, else the
+   * defaults. A disabled Kiln, which only ever runs the original, does not read the class file
+   * for them.
    */
-  private static JitOptions optionsOf(Class<?> owner, Method m, boolean disabled) {
-    return disabled ? JitOptions.DEFAULTS
+  private static JitDispatcher make(Class<?> owner, Method m, MethodHandles.Lookup lookup,
+                                    String originalName, JitOptions options) {
+    boolean disabled = KilnConfig.disabled();
+    JitOptions opts = options != null ? options : disabled ? JitOptions.DEFAULTS
         : JitAnnotation.of(owner, m, MethodTarget.descriptorOf(m));
+    return new JitDispatcher(new MethodTarget(owner, m, lookup, originalName), opts, disabled);
+  }
+
+  /** Registers {@code d} under its method's name, name and descriptor, and {@code alias}. */
+  private static void register(Class<?> owner, JitDispatcher d, String alias) {
+    Map<String, JitDispatcher> names = names(owner);
+    names.put(d.target.name(), d);
+    names.put(d.target.name() + d.target.descriptor(), d);
+    names.put(alias, d);
   }
 
   /**
@@ -78,10 +84,7 @@ public final class Dispatchers {
                                                         java.lang.invoke.MethodType type,
                                                         String originalName) {
     // linked at the method's first call, which invokestatic made after initializing its class
-    java.lang.invoke.CallSite site = agentDispatcher(caller, name, type, originalName)
-        .callSiteLinkedNow(true);
-    return site.type().equals(type) ? site
-        : new java.lang.invoke.ConstantCallSite(site.dynamicInvoker().asType(type));
+    return agentDispatcher(caller, name, type, originalName).callSiteLinkedNow(true, type);
   }
 
   /** The dispatcher of a method the agent rewrote, made once (see {@link #linkAgentSite}). */
@@ -95,13 +98,8 @@ public final class Dispatchers {
       Map<String, JitDispatcher> names = names(owner);
       d = names.get("agent:" + key);
       if (d == null) {
-        Method m = findByType(owner, name, type);
-        boolean disabled = KilnConfig.disabled();
-        JitOptions opts = optionsOf(owner, m, disabled);
-        d = new JitDispatcher(new MethodTarget(owner, m, caller, originalName), opts, disabled);
-        names.put("agent:" + key, d);
-        names.put(m.getName(), d);
-        names.put(d.target.name() + d.target.descriptor(), d);
+        d = make(owner, findByType(owner, name, type), caller, originalName, null);
+        register(owner, d, "agent:" + key);
       }
     }
     return d;

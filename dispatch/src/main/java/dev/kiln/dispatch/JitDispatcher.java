@@ -72,9 +72,20 @@ final class JitDispatcher implements Dispatcher {
     return inlineCache().site();
   }
 
-  /** The call site, linked now where it can be (see {@link InlineCache#siteLinkedNow}). */
-  java.lang.invoke.CallSite callSiteLinkedNow(boolean ownerInitialized) {
-    return inlineCache().siteLinkedNow(ownerInitialized);
+  /**
+   * The call site, linked now where it can be (see {@link InlineCache#siteLinkedNow}), as a
+   * site of {@code type} (the type the caller's {@code invokedynamic} names).
+   */
+  java.lang.invoke.CallSite callSiteLinkedNow(boolean ownerInitialized,
+                                              java.lang.invoke.MethodType type) {
+    return ofType(inlineCache().siteLinkedNow(ownerInitialized), type);
+  }
+
+  /** {@code site} itself if of {@code type}, else a constant site adapting it. */
+  static java.lang.invoke.CallSite ofType(java.lang.invoke.CallSite site,
+                                          java.lang.invoke.MethodType type) {
+    return site.type().equals(type) ? site
+        : new java.lang.invoke.ConstantCallSite(site.dynamicInvoker().asType(type));
   }
 
   /** Whether the method's class is known initialized (see {@link #ensureOwner}). */

@@ -30,12 +30,27 @@ public abstract class UnitInvoker {
   /** Runs the unit's entry with {@code args}. */
   public abstract Object invoke(Object[] args) throws Throwable;
 
+  /** {@link Bootstraps}' internal name, as units' constant pools name it. */
+  static final String BOOTSTRAPS = "dev/kiln/dispatch/Bootstraps";
+
   /**
-   * Initializes {@code unit}, a class just defined through {@code lookup}, and returns its
+   * Starts {@code unit}, a class just defined through {@code lookup} from {@code bytes},
+   * compiled now or loaded from the cache: admits it to its host lookup ({@link UnitHosts}) if
+   * it calls Kiln's bootstraps, which a unit that never names {@code Bootstraps} cannot (so a
+   * warm start of such units loads no {@code UnitHosts}), then initializes it and returns its
    * generic entry: the instance its static initializer made. {@code null} if it has none (it
    * does not extend this class): calls then go through its method handle.
    */
-  static UnitInvoker initialize(java.lang.invoke.MethodHandles.Lookup lookup, Class<?> unit) {
+  static UnitInvoker start(java.lang.invoke.MethodHandles.Lookup lookup, Class<?> unit,
+                           byte[] bytes) {
+    if (dev.kiln.frontend.ClassFileReader.mentions(bytes, BOOTSTRAPS)) {
+      UnitHosts.admit(unit, lookup);
+    }
+    return initialize(lookup, unit);
+  }
+
+  private static UnitInvoker initialize(java.lang.invoke.MethodHandles.Lookup lookup,
+                                        Class<?> unit) {
     if (unit.getSuperclass() != UnitInvoker.class) {
       return null;
     }

@@ -1,7 +1,5 @@
 package dev.kiln.frontend;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,69 +15,22 @@ final class BytecodeOffsets {
   /** Offsets of the instructions of {@code name desc}, or {@code null} if not found. */
   static int[] of(byte[] classBytes, String name, String desc) {
     try {
-      ByteBuffer in = ByteBuffer.wrap(classBytes);
-      in.position(8);
-      int cpCount = in.getShort() & 0xFFFF;
-      String[] utf8 = new String[cpCount];
-      for (int i = 1; i < cpCount; i++) {
-        int tag = in.get() & 0xFF;
-        switch (tag) {
-          case 1 -> {
-            int len = in.getShort() & 0xFFFF;
-            byte[] b = new byte[len];
-            in.get(b);
-            utf8[i] = new String(b, StandardCharsets.UTF_8); // enough for names and descriptors
-          }
-          case 3, 4, 9, 10, 11, 12, 17, 18 -> in.position(in.position() + 4);
-          case 5, 6 -> {
-            in.position(in.position() + 8);
-            i++;
-          }
-          case 7, 8, 16, 19, 20 -> in.position(in.position() + 2);
-          case 15 -> in.position(in.position() + 3);
-          default -> {
-            return null;
-          }
+      ClassFileReader in = new ClassFileReader(classBytes);
+      int attributes = in.method(name, desc);
+      for (int a = 0; a < attributes; a++) {
+        String attribute = in.utf8(in.u2());
+        int length = in.u4();
+        int next = in.position() + length;
+        if ("Code".equals(attribute)) {
+          in.skip(4); // max_stack, max_locals
+          int codeLength = in.u4();
+          return decode(classBytes, in.position(), codeLength);
         }
-      }
-      in.position(in.position() + 6); // access, this, super
-      int interfaces = in.getShort() & 0xFFFF;
-      in.position(in.position() + 2 * interfaces);
-      int fields = in.getShort() & 0xFFFF;
-      for (int f = 0; f < fields; f++) {
-        in.position(in.position() + 6);
-        skipAttributes(in);
-      }
-      int methods = in.getShort() & 0xFFFF;
-      for (int m = 0; m < methods; m++) {
-        in.position(in.position() + 2);
-        String mname = utf8[in.getShort() & 0xFFFF];
-        String mdesc = utf8[in.getShort() & 0xFFFF];
-        int attrs = in.getShort() & 0xFFFF;
-        for (int a = 0; a < attrs; a++) {
-          String aname = utf8[in.getShort() & 0xFFFF];
-          int len = in.getInt();
-          int next = in.position() + len;
-          if (name.equals(mname) && desc.equals(mdesc) && "Code".equals(aname)) {
-            in.position(in.position() + 4);
-            int codeLength = in.getInt();
-            return decode(classBytes, in.position(), codeLength);
-          }
-          in.position(next);
-        }
+        in.seek(next);
       }
       return null;
     } catch (RuntimeException e) {
       return null; // a malformed class: messages fall back to instruction numbers
-    }
-  }
-
-  private static void skipAttributes(ByteBuffer in) {
-    int n = in.getShort() & 0xFFFF;
-    for (int i = 0; i < n; i++) {
-      in.position(in.position() + 2);
-      int len = in.getInt();
-      in.position(in.position() + len);
     }
   }
 
