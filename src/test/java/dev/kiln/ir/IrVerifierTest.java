@@ -200,6 +200,11 @@ class IrVerifierTest {
     throw new AssertionError("no " + what + " in\n" + IrPrinter.print(m));
   }
 
+  /** The block where two arms meet (of "diamond", say). */
+  static Block join(IrMethod m) {
+    return block(m, b -> b.preds().size() == 2, "join");
+  }
+
   /** The first block holding an instruction of {@code kind}. */
   static Block blockWith(IrMethod m, Class<? extends Insn> kind, String what) {
     return block(m, b -> b.insns().stream().anyMatch(kind::isInstance), what);
@@ -252,7 +257,7 @@ class IrVerifierTest {
   @Test
   void useNotDominatedByItsDefinition() {
     IrMethod m = ir("diamond");
-    Block join = block(m, b -> b.preds().size() == 2, "join");
+    Block join = join(m);
     Insn.Phi p = join.phis().get(0);
     Value fromOneArm = p.inputs().get(0);
     assertTrue(fromOneArm.def() instanceof Insn.Binary, "arm value " + fromOneArm);
@@ -264,7 +269,7 @@ class IrVerifierTest {
   @Test
   void phiInputNotReachingItsEdge() {
     IrMethod m = ir("diamond");
-    Block join = block(m, b -> b.preds().size() == 2, "join");
+    Block join = join(m);
     Insn.Phi p = join.phis().get(0);
     // swap the inputs: each arm's value now flows over the other arm's edge
     join.phis().set(0, new Insn.Phi(p.out(), List.of(p.inputs().get(1), p.inputs().get(0)),
@@ -300,7 +305,7 @@ class IrVerifierTest {
   @Test
   void predecessorsThatDoNotMatchTheEdges() {
     IrMethod m = ir("diamond");
-    Block join = block(m, b -> b.preds().size() == 2, "join");
+    Block join = join(m);
     Block.Edge dropped = join.preds().remove(1);
     for (int k = 0; k < join.phis().size(); k++) {
       Insn.Phi p = join.phis().get(k);
@@ -314,7 +319,7 @@ class IrVerifierTest {
     IrMethod m = ir("diamond");
     IrMethod other = ir("loop");
     Value foreign = other.params().get(0);
-    Block join = block(m, b -> b.preds().size() == 2, "join");
+    Block join = join(m);
     Insn.Phi p = join.phis().get(0);
     int i = insnIndex(join, n -> n.operands().contains(p.out()), "use of the phi");
     join.insns().set(i, join.insns().get(i).mapOperands(v -> v == p.out() ? foreign : v));
@@ -324,7 +329,7 @@ class IrVerifierTest {
   @Test
   void valueDefinedTwice() {
     IrMethod m = ir("diamond");
-    Block join = block(m, b -> b.preds().size() == 2, "join");
+    Block join = join(m);
     Block arm = join.preds().get(0).from();
     Insn c = arm.insns().get(insnIndex(arm, n -> n instanceof Insn.Const, "constant"));
     join.insns().add(0, c);
@@ -367,7 +372,7 @@ class IrVerifierTest {
   @Test
   void uninitializedObjectLeftInTheIr() {
     IrMethod m = ir("diamond");
-    Block join = block(m, b -> b.preds().size() == 2, "join");
+    Block join = join(m);
     int i = insnIndex(join, n -> n instanceof Insn.Const, "constant");
     Insn c = join.insns().get(i);
     join.insns().set(i, new Insn.New(c.out(), "java/lang/Object", c.site()));
