@@ -74,7 +74,12 @@ final class AgentArgs {
 
   @Override
   public String toString() {
-    return "jit=" + patterns;
+    return key();
+  }
+
+  /** The arguments in a canonical form, {@code jit=[p, q]}: part of a cached rewrite's key. */
+  String key() {
+    return "jit=".concat(patterns.toString()); // not "+": its invokedynamic costs a start ms
   }
 
   /** One {@code classGlob#methodGlob}. */

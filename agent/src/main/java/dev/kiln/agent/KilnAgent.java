@@ -6,10 +6,6 @@ import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.agent.ByteBuddyAgent;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.Label;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 
 /**
  * The Kiln agent. With {@code java -javaagent:kiln.jar -cp app.jar Main} every {@code @Jit}
@@ -108,9 +104,9 @@ public final class KilnAgent {
   }
 
   /**
-   * Rewrites a small class made up here, and registers its bytes as a transformation does, so
-   * that what a transformation needs (ASM, the agent's classes, {@code Dispatchers}) is loaded
-   * now rather than inside the first class load it rewrites.
+   * Loads and initializes what every class load's transformation runs (the filter, the log, the
+   * linker, {@code Dispatchers}), so that it is not first loaded inside a class load. ASM is
+   * not among it: a warm start finds its rewrites in the cache and never needs it.
    */
   private static void warmUp(KilnTransformer transformer) {
     for (Class<?> c : List.of(AgentLog.class, AgentLinker.class,
@@ -122,14 +118,11 @@ public final class KilnAgent {
       }
     }
     try {
-      byte[] bytes = warmUpClass();
+      byte[] bytes = Selection.JIT_DESCRIPTOR.getBytes("ISO-8859-1"); // by name: StandardCharsets loads all
       ClassLoader loader = KilnAgent.class.getClassLoader();
       if (loader != null) {
         transformer.isCandidate(loader, WARM_UP, null, bytes);
         transformer.seesKiln(loader);
-      }
-      if (transformer.rewrite(bytes) == null) {
-        AgentLog.debug("warm-up rewrote nothing");
       }
       // under a loader of its own, so that the registration goes when the loader does
       try (java.net.URLClassLoader throwaway = new java.net.URLClassLoader(new java.net.URL[0],
@@ -141,39 +134,9 @@ public final class KilnAgent {
     }
   }
 
+  /** A name for the warm-up's bytes, which are not a class file: the filter and the
+   * registration only look at them. */
   private static final String WARM_UP = "warm/Up";
-
-  /**
-   * {@code class warm.Up { @Jit static long m(int, long) {...} static void n() {} }}, where
-   * {@code m} branches (so has a frame, with types) and {@code n} is copied as it is: the
-   * shapes the rewriter meets.
-   */
-  static byte[] warmUpClass() {
-    ClassWriter cw = new ClassWriter(0);
-    cw.visit(Opcodes.V11, Opcodes.ACC_SUPER, WARM_UP, null, "java/lang/Object", null);
-    MethodVisitor m = cw.visitMethod(Opcodes.ACC_STATIC, "m", "(IJ)J", null, null);
-    m.visitAnnotation(Selection.JIT_DESCRIPTOR, true).visitEnd();
-    m.visitCode();
-    Label positive = new Label();
-    m.visitVarInsn(Opcodes.ILOAD, 0);
-    m.visitJumpInsn(Opcodes.IFGT, positive);
-    m.visitInsn(Opcodes.LCONST_0);
-    m.visitInsn(Opcodes.LRETURN);
-    m.visitLabel(positive);
-    m.visitFrame(Opcodes.F_FULL, 2, new Object[] {Opcodes.INTEGER, Opcodes.LONG}, 0,
-        new Object[0]);
-    m.visitVarInsn(Opcodes.LLOAD, 1);
-    m.visitInsn(Opcodes.LRETURN);
-    m.visitMaxs(2, 3);
-    m.visitEnd();
-    MethodVisitor n = cw.visitMethod(Opcodes.ACC_STATIC, "n", "()V", null, null);
-    n.visitCode();
-    n.visitInsn(Opcodes.RETURN);
-    n.visitMaxs(0, 0);
-    n.visitEnd();
-    cw.visitEnd();
-    return cw.toByteArray();
-  }
 
   /**
    * Names, once, the classes loaded before the agent that it would have rewritten: those whose

@@ -4,14 +4,15 @@ import dev.kiln.dispatch.Dispatchers;
 import dev.kiln.frontend.ClassFileReader;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.ClassReader;
 
 /**
- * The class-file transformer the agent registers: a cheap filter on the bytes, then one ASM
- * pass over the methods' headers that chooses the methods ({@link Selection}), then a second
- * that rewrites them ({@link Rewriter}), then the registration of the class's original bytes
- * for the dispatcher.
+ * The class-file transformer the agent registers: a cheap filter on the bytes, then the rewrite
+ * the cache holds for them, else one ASM pass over the methods' headers that chooses the
+ * methods ({@link Selection}) and a second that rewrites them ({@link Rewriter}), then the
+ * registration of the class's original bytes for the dispatcher.
  *
  * <p>It never makes class loading fail: whatever goes wrong, the class loads as it was and the
  * failure is reported once per class ({@code [kiln] agent: left <class> unchanged: ...}). It
@@ -45,10 +46,17 @@ final class KilnTransformer implements ClassFileTransformer {
             + ") cannot see Kiln's classes; put kiln.jar on its class path");
         return null;
       }
-      byte[] out = rewrite(classfileBuffer);
+      byte[] out = Dispatchers.cachedRewrite(className, classfileBuffer, args.key());
+      boolean cached = out != null;
+      if (!cached) {
+        out = rewrite(classfileBuffer);
+      }
       if (out != null) {
         Dispatchers.registerOriginalBytes(loader, className, classfileBuffer);
-        AgentLog.debug("rewrote " + className.replace('/', '.'));
+        if (AgentLog.debugEnabled()) { // the message's "+" would link an invokedynamic: ms
+          AgentLog.debug((cached ? "rewrote (from the cache) " : "rewrote ")
+              + className.replace('/', '.'));
+        }
       }
       return out;
     } catch (Throwable t) {
@@ -64,11 +72,24 @@ final class KilnTransformer implements ClassFileTransformer {
         classfileBuffer);
   }
 
-  /** The class {@code bytes} hold with its selected methods rewritten; null if none are. */
+  /**
+   * The class {@code bytes} hold with its selected methods rewritten, null if none are; kept in
+   * the cache if the class caches (see {@code Dispatchers.cachedRewrite}). ASM is first loaded
+   * here, at the first rewrite the cache does not hold.
+   */
   byte[] rewrite(byte[] bytes) {
     ClassReader reader = new ClassReader(bytes);
     List<Selection.Target> targets = Selection.of(reader, args);
-    return targets.isEmpty() ? null : Rewriter.rewrite(reader, targets);
+    if (targets.isEmpty()) {
+      return null;
+    }
+    byte[] out = Rewriter.rewrite(reader, targets);
+    List<String[]> methods = new ArrayList<>(targets.size());
+    for (Selection.Target t : targets) {
+      methods.add(new String[] {t.name(), t.descriptor()});
+    }
+    Dispatchers.storeRewrite(reader.getClassName(), bytes, args.key(), out, methods);
+    return out;
   }
 
   /**

@@ -121,6 +121,100 @@ class AgentIT {
     assertEquals(List.of(), byteBuddy);
   }
 
+  /**
+   * Over one cache: a cold run keeps each class's rewrite; a warm run takes them from the
+   * cache and loads no ASM at all; a damaged rewrite entry and a changed class are each a miss,
+   * reported and rebuilt, with the right answers throughout.
+   */
+  @Test
+  void aWarmAgentStartTakesItsRewritesFromTheCache() throws Exception {
+    Path cache = Files.createTempDirectory(fixturesJar.getParent(), "rewrite-cache");
+    List<String> jvm = List.of("-javaagent:" + kilnJar, "-Dkiln.cache=true",
+        "-Dkiln.cache.dir=" + cache);
+    String dot = String.valueOf(Kernels.dot(Inputs.a(), Inputs.b()));
+
+    Child cold = run(jvm, fixturesJar.toString(), MAIN, "annotated");
+    assertEquals(dot, cold.values.get("dot"), cold.log());
+    Path kernels = cache.resolve("dev.kiln.agent.fixtures.Kernels");
+    List<Path> rewrites;
+    try (Stream<Path> files = Files.list(kernels)) {
+      rewrites = files.filter(f -> f.getFileName().toString().startsWith("_agent_-")).toList();
+    }
+    assertEquals(1, rewrites.size(), "one rewrite entry for Kernels: " + rewrites);
+    Path rewrite = rewrites.get(0);
+
+    Path log = Files.createTempFile(fixturesJar.getParent(), "class-load", ".log");
+    List<String> logged = new ArrayList<>(jvm);
+    logged.add("-Xlog:class+load=info:file=\"" + log + "\"");
+    Child warm = run(logged, fixturesJar.toString(), MAIN, "annotated");
+    List<String> loaded = Files.readAllLines(log, StandardCharsets.UTF_8);
+    Files.delete(log);
+    assertTrue(loaded.stream().anyMatch(l -> l.contains(" dev.kiln.agent.KilnAgent ")),
+        "no class-load log? " + loaded.size() + " lines");
+    assertEquals(List.of(), loaded.stream().filter(l -> l.contains(" dev.kiln.shaded.asm."))
+        .toList(), "a warm agent start rewrites nothing itself");
+    assertEquals(dot, warm.values.get("dot"), warm.log());
+    assertEquals("true", warm.values.get("dot.rewritten"), warm.log());
+    assertEquals("[double(double[], double[])]", warm.values.get("dot.sigs"), warm.log());
+    assertEquals("[long(long)]", warm.values.get("triangle.sigs"), warm.log());
+    assertEquals(String.valueOf(new Accumulator(0.5).weightedSum(Inputs.a())),
+        warm.values.get("weighted"), warm.log());
+    assertEquals("true", warm.values.get("weighted.rewritten"), warm.log());
+    assertEquals(String.valueOf(MathFns.gcd(1071, 462)), warm.values.get("gcd"), warm.log());
+    assertFalse(warm.stderr.contains("[kiln]"), warm.log());
+
+    // a damaged entry: ignored, reported, rebuilt
+    byte[] whole = Files.readAllBytes(rewrite);
+    Files.write(rewrite, java.util.Arrays.copyOf(whole, whole.length / 2));
+    Child damaged = run(jvm, fixturesJar.toString(), MAIN, "annotated");
+    assertEquals(dot, damaged.values.get("dot"), damaged.log());
+    assertEquals("true", damaged.values.get("dot.rewritten"), damaged.log());
+    assertTrue(damaged.stderr.contains("[kiln] cache: corrupt entry " + rewrite), damaged.log());
+    assertTrue(java.util.Arrays.equals(whole, Files.readAllBytes(rewrite)),
+        "the same rewrite is stored again");
+
+    // a changed class (another source file name): its old rewrite is stale, and replaced
+    Path changed = fixturesJar.resolveSibling("fixtures-changed.jar");
+    repack(fixturesJar, changed, FIXTURES + "Kernels.class", AgentIT::renameSource);
+    Child edited = run(jvm, changed.toString(), MAIN, "annotated");
+    assertEquals(dot, edited.values.get("dot"), edited.log());
+    assertEquals("true", edited.values.get("dot.rewritten"), edited.log());
+    assertTrue(edited.stderr.contains("stale entry for dev.kiln.agent.fixtures.Kernels.<agent>"),
+        edited.log());
+    assertFalse(java.util.Arrays.equals(whole, Files.readAllBytes(rewrite)), edited.log());
+  }
+
+  /** {@code from} with entry {@code name} replaced by {@code change} of its bytes. */
+  private static void repack(Path from, Path to, String name,
+                             java.util.function.UnaryOperator<byte[]> change) throws IOException {
+    try (java.util.jar.JarFile in = new java.util.jar.JarFile(from.toFile());
+         OutputStream out = Files.newOutputStream(to);
+         JarOutputStream jos = new JarOutputStream(out)) {
+      for (JarEntry e : (Iterable<JarEntry>) in.stream()::iterator) {
+        byte[] bytes;
+        try (java.io.InputStream s = in.getInputStream(e)) {
+          bytes = s.readAllBytes();
+        }
+        jos.putNextEntry(new JarEntry(e.getName()));
+        jos.write(e.getName().equals(name) ? change.apply(bytes) : bytes);
+        jos.closeEntry();
+      }
+    }
+  }
+
+  /** The class with another {@code SourceFile}: other bytes, the same behaviour. */
+  private static byte[] renameSource(byte[] classFile) {
+    org.objectweb.asm.ClassReader r = new org.objectweb.asm.ClassReader(classFile);
+    ClassWriter w = new ClassWriter(r, 0);
+    r.accept(new org.objectweb.asm.ClassVisitor(Opcodes.ASM9, w) {
+      @Override
+      public void visitSource(String source, String debug) {
+        super.visitSource("Renamed.java", debug);
+      }
+    }, 0);
+    return w.toByteArray();
+  }
+
   @Test
   void patternArgumentCompilesAnUnannotatedMethod() throws Exception {
     Child c = run(List.of("-javaagent:" + kilnJar + "=jit=dev.kiln.agent.fixtures.Pl*n#po?y,"

@@ -129,19 +129,19 @@ class TransformerTest {
   @Test
   void everyRewrittenShapePassesAsmsChecks() {
     // instance method (receiver first), interface static method, pattern-selected method, and
-    // the class the agent's warm-up rewrites (a branch, so frames, and a method left alone)
+    // a class with a branch (so frames) and a method left alone
     assertVerifies(transform(Accumulator.class.getName(), NO_ARGS));
     assertVerifies(transform(MathFns.class.getName(), NO_ARGS));
     assertVerifies(transform("dev.kiln.agent.fixtures.Plain",
         AgentArgs.parse("jit=dev.kiln.agent.fixtures.Plain")));
-    byte[] warm = new KilnTransformer(NO_ARGS).rewrite(KilnAgent.warmUpClass());
+    byte[] warm = new KilnTransformer(NO_ARGS).rewrite(branchingClass());
     assertNotNull(warm);
     assertVerifies(warm);
     assertNotNull(find(node(warm), "m$kiln$original"));
     assertNull(find(node(warm), "n$kiln$original"));
     // and the JVM's own verifier takes it (which checks the frames, as ASM's does not)
     assertEquals("warm.Up", defineAndInitialize("warm.Up", warm).getName());
-    assertEquals("warm.Up", defineAndInitialize("warm.Up", KilnAgent.warmUpClass()).getName());
+    assertEquals("warm.Up", defineAndInitialize("warm.Up", branchingClass()).getName());
     MethodNode stub = method(node(Objects.requireNonNull(
         transform(Accumulator.class.getName(), NO_ARGS))), "weightedSum");
     assertTrue(code(stub).contains(
@@ -363,5 +363,36 @@ class TransformerTest {
       }
     }
     return null;
+  }
+
+  /**
+   * {@code class warm.Up { @Jit static long m(int, long) {...} static void n() {} }}, where
+   * {@code m} branches (so has a frame, with types) and {@code n} is copied as it is.
+   */
+  static byte[] branchingClass() {
+    ClassWriter cw = new ClassWriter(0);
+    cw.visit(Opcodes.V11, Opcodes.ACC_SUPER, "warm/Up", null, "java/lang/Object", null);
+    MethodVisitor m = cw.visitMethod(Opcodes.ACC_STATIC, "m", "(IJ)J", null, null);
+    m.visitAnnotation(Selection.JIT_DESCRIPTOR, true).visitEnd();
+    m.visitCode();
+    org.objectweb.asm.Label positive = new org.objectweb.asm.Label();
+    m.visitVarInsn(Opcodes.ILOAD, 0);
+    m.visitJumpInsn(Opcodes.IFGT, positive);
+    m.visitInsn(Opcodes.LCONST_0);
+    m.visitInsn(Opcodes.LRETURN);
+    m.visitLabel(positive);
+    m.visitFrame(Opcodes.F_FULL, 2, new Object[] {Opcodes.INTEGER, Opcodes.LONG}, 0,
+        new Object[0]);
+    m.visitVarInsn(Opcodes.LLOAD, 1);
+    m.visitInsn(Opcodes.LRETURN);
+    m.visitMaxs(2, 3);
+    m.visitEnd();
+    MethodVisitor n = cw.visitMethod(Opcodes.ACC_STATIC, "n", "()V", null, null);
+    n.visitCode();
+    n.visitInsn(Opcodes.RETURN);
+    n.visitMaxs(0, 0);
+    n.visitEnd();
+    cw.visitEnd();
+    return cw.toByteArray();
   }
 }

@@ -118,6 +118,36 @@ class SourceStampTest {
     assertEquals(4, e.size());
   }
 
+  /**
+   * Versioned copies count only in a jar whose manifest says Multi-Release, and only for the
+   * entry they copy: the base entry is read otherwise, as the class loader reads it.
+   */
+  @Test
+  void versionedCopiesCountOnlyInAMultiReleaseJar() throws Exception {
+    for (boolean multiRelease : new boolean[] {true, false}) {
+      Path jar = tmp.resolve("mr-" + multiRelease + ".jar");
+      java.util.jar.Manifest mf = new java.util.jar.Manifest();
+      mf.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+      if (multiRelease) {
+        mf.getMainAttributes().put(new java.util.jar.Attributes.Name("Multi-Release"), "true");
+      }
+      try (OutputStream out = Files.newOutputStream(jar);
+           JarOutputStream jos = new JarOutputStream(out, mf)) {
+        for (String name : new String[] {"p/C.class", "p/D.class",
+            "META-INF/versions/" + Runtime.version().feature() + "/p/C.class"}) {
+          jos.putNextEntry(new JarEntry(name));
+          jos.write(name.startsWith("META-INF") ? new byte[] {7, 7} : new byte[] {1, 2, 3});
+          jos.closeEntry();
+        }
+      }
+      byte[] c = JarEntryFile.read(jar.toFile(), "p/C.class", true).bytes();
+      assertArrayEquals(multiRelease ? new byte[] {7, 7} : new byte[] {1, 2, 3}, c);
+      assertArrayEquals(new byte[] {1, 2, 3},
+          JarEntryFile.read(jar.toFile(), "p/D.class", true).bytes());
+      assertEquals(null, JarEntryFile.read(jar.toFile(), "p/E.class", true));
+    }
+  }
+
   /** A jar entry's DOS time is not converted through the default time zone. */
   @Test
   void jarEntryStampIsTheSameInEveryTimeZone() throws Exception {

@@ -13,8 +13,15 @@ final class ClassBytes {
   /** Records the original bytes of a class, for classes whose loader has no resource for them
    * (defined at run time) or whose loaded form was rewritten (by the agent). */
   static void register(ClassLoader loader, String internalName, byte[] bytes) {
-    REGISTERED.computeIfAbsent(loader, k -> new java.util.concurrent.ConcurrentHashMap<>())
-        .put(internalName, bytes.clone());
+    java.util.Map<String, byte[]> known;
+    synchronized (REGISTERED) { // not computeIfAbsent with a lambda: the agent's start links none
+      known = REGISTERED.get(loader);
+      if (known == null) {
+        known = new java.util.concurrent.ConcurrentHashMap<>();
+        REGISTERED.put(loader, known);
+      }
+    }
+    known.put(internalName, bytes.clone());
   }
 
   /**

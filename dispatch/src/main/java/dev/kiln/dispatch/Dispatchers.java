@@ -140,6 +140,23 @@ public final class Dispatchers {
   }
 
   /**
+   * The agent's rewrite of a class kept in the cache (see {@link RewriteCache}): the bytes it
+   * made before from {@code original} with {@code agentArgs}, or {@code null}.
+   */
+  public static byte[] cachedRewrite(String internalName, byte[] original, String agentArgs) {
+    return RewriteCache.load(internalName, original, agentArgs);
+  }
+
+  /**
+   * Keeps the agent's rewrite of a class in the cache if one of {@code methods} (the rewritten
+   * ones, each as name and descriptor) caches; for {@link #cachedRewrite}.
+   */
+  public static void storeRewrite(String internalName, byte[] original, String agentArgs,
+                                  byte[] rewritten, List<String[]> methods) {
+    RewriteCache.store(internalName, original, agentArgs, rewritten, methods);
+  }
+
+  /**
    * Where a method's original body runs: under its own name, or, when the agent rewrote the
    * method into a call to its dispatcher, under the name the agent moved it to.
    */
