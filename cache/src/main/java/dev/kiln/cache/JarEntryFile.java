@@ -50,9 +50,9 @@ record JarEntryFile(byte[] bytes, long modified, long size) {
 
   /** Entry {@code name} of {@code jar}, or {@code null} if it has none. */
   static JarEntryFile read(File jar, String name, boolean withBytes) throws IOException {
-    // A ZipFile first: a JarFile opened for this runtime's version reads and scans the
-    // manifest for Multi-Release at its first lookup (0.7 ms of a start whose classes come from
-    // an AOT cache), an answer that matters only if the jar has a versioned copy of the entry.
+    // A ZipFile first: a JarFile opened for this runtime's version reads and scans the whole
+    // manifest for Multi-Release at its first lookup (a signed jar's lists a digest per entry),
+    // an answer that matters only if the jar has a versioned copy of the entry.
     try (ZipFile zip = new ZipFile(jar)) {
       if (!hasVersionedCopy(zip, name)) {
         ZipEntry e = zip.getEntry(name);
