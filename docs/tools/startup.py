@@ -7,7 +7,9 @@ Builds docs/tools/startup/fixture into a jar, then times (wall clock, best and m
   warm       java -cp app.jar:kiln.jar fixture.Main               (cache filled before)
   cold       the same on an empty cache directory each time
   agent      java -javaagent:kiln.jar -cp app.jar fixture.Main --plain  (warm cache)
-and prints a Markdown table. Usage: python3 docs/tools/startup.py [N] [java]
+and, on JDK 25 and later, plain and warm again with an AOT cache made for each by a training
+run (-XX:AOTCacheOutput, then -XX:AOTCache: JEP 483/514); their "best - plain" is against
+plain with its AOT cache. Prints a Markdown table. Usage: python3 docs/tools/startup.py [N] [java]
 (kiln.jar from `mvn -pl agent -am package -DskipTests`).
 """
 import os, shutil, statistics, subprocess, sys, tempfile, time
@@ -23,6 +25,13 @@ def timed(cmd, env):
     if r.returncode != 0 or "RESULT scaledSum 22.0" not in r.stdout:
         sys.exit("failed: %s\n%s%s" % (" ".join(cmd), r.stdout, r.stderr))
     return ms, r.stderr
+
+
+def feature(java):
+    """The feature release of {java} (17 for "17.0.15", 25 for "25.0.3")."""
+    out = subprocess.run([java, "-version"], stderr=subprocess.PIPE, text=True).stderr
+    version = out.split('"')[1] if '"' in out else "0"
+    return int(version.split(".")[0]) if version.split(".")[0].isdigit() else 0
 
 
 def main():
@@ -58,6 +67,14 @@ def main():
     _, err = timed(modes["Kiln, warm cache"](0), env)
     assert "cache hits 3" in err, err
     timed(modes["agent, warm cache"](0), env)
+    if feature(java) >= 25:
+        for name, base in (("plain Java, AOT cache", modes["plain Java (no Kiln)"](0)),
+                           ("Kiln, warm cache, AOT cache", modes["Kiln, warm cache"](0))):
+            aot = os.path.join(work, "%d.aot" % len(modes))
+            timed([java, "-XX:AOTCacheOutput=" + aot] + base[1:], env)  # the training run
+            modes[name] = (lambda cmd: lambda i: cmd)([java, "-XX:AOTCache=" + aot] + base[1:])
+        _, err = timed(modes["Kiln, warm cache, AOT cache"](0), env)
+        assert "cache hits 3" in err, err
     times = {m: [] for m in modes}
     for i in range(n):
         for m, cmd in modes.items():  # interleaved: a slow moment hits every mode alike
@@ -67,9 +84,10 @@ def main():
     print()
     print("| run | best ms | median ms | best − plain |")
     print("|---|---:|---:|---:|")
-    plain = min(times["plain Java (no Kiln)"])
     for m, ts in times.items():
-        print("| %s | %.0f | %.0f | %+.0f |" % (m, min(ts), statistics.median(ts), min(ts) - plain))
+        base = "plain Java, AOT cache" if "AOT" in m else "plain Java (no Kiln)"
+        print("| %s | %.0f | %.0f | %+.0f |" % (m, min(ts), statistics.median(ts),
+                                                min(ts) - min(times[base])))
     shutil.rmtree(work, ignore_errors=True)
 
 

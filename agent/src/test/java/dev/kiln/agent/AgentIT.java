@@ -285,6 +285,41 @@ class AgentIT {
     assertEquals("false", out.get("agent.installed"), c.log());
   }
 
+  /**
+   * Kiln in a JDK 25 AOT cache (JEP 483/514), the JDK's way to faster starts: a training run
+   * over a warm Kiln cache, then a run from the AOT cache, which takes Kiln's classes from it
+   * and still finds its units in Kiln's cache (the build stamp Kiln keys them by, read from its
+   * jar's manifest, survives the archiving).
+   */
+  @Test
+  void aWarmStartRunsFromAJdkAotCache() throws Exception {
+    Assumptions.assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25");
+    Path dir = Files.createTempDirectory(fixturesJar.getParent(), "aot");
+    String cp = kilnJar + java.io.File.pathSeparator + fixturesJar;
+    List<String> jvm = List.of("-Dkiln.cache=true", "-Dkiln.cache.dir=" + dir.resolve("kiln"));
+    run(jvm, cp, "dev.kiln.agent.fixtures.LibraryMain");
+    Path aot = dir.resolve("app.aot");
+    List<String> training = new ArrayList<>(jvm);
+    training.add("-XX:AOTCacheOutput=" + aot);
+    run(training, cp, "dev.kiln.agent.fixtures.LibraryMain");
+    assertTrue(Files.isRegularFile(aot), "the training run wrote no AOT cache");
+
+    Path log = dir.resolve("class-load.log");
+    List<String> fromAot = new ArrayList<>(jvm);
+    fromAot.add("-XX:AOTCache=" + aot);
+    fromAot.add("-Xlog:class+load=info:file=\"" + log + "\"");
+    Child c = run(fromAot, cp, "dev.kiln.agent.fixtures.LibraryMain");
+    assertEquals(String.valueOf(Kernels.dot(Inputs.a(), Inputs.b())), c.values.get("dot"),
+        c.log());
+    assertEquals("[double(double[], double[])]", c.values.get("dot.sigs"), c.log());
+    assertTrue(c.values.get("dot.stats").startsWith("compilations=0, cacheHits=1,"), c.log());
+    List<String> loaded = Files.readAllLines(log, StandardCharsets.UTF_8);
+    assertTrue(loaded.stream().anyMatch(l -> l.contains(" dev.kiln.dispatch.JitDispatcher "
+        + "source: shared objects file")), "Kiln's classes come from the AOT cache: "
+        + loaded.stream().filter(l -> l.contains("dev.kiln.")).limit(5).toList());
+    assertFalse(c.stderr.contains("[kiln]"), c.log());
+  }
+
   @Test
   void installAttachesAtRunTime() throws Exception {
     Child c = run(List.of(), kilnJar + java.io.File.pathSeparator + fixturesJar,
@@ -401,7 +436,9 @@ class AgentIT {
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xshare:auto");
+    if (jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:AOTCache"))) {
+      cmd.add("-Xshare:auto"); // which the JVM refuses beside an AOT cache's options
+    }
     cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-Dkiln.verify=true");
     cmd.addAll(jvmArgs);
