@@ -53,10 +53,8 @@ final class KilnTransformer implements ClassFileTransformer {
       }
       if (out != null) {
         Dispatchers.registerOriginalBytes(loader, className, classfileBuffer);
-        if (AgentLog.debugEnabled()) { // the message's "+" would link an invokedynamic: ms
-          AgentLog.debug((cached ? "rewrote (from the cache) " : "rewrote ")
-              + className.replace('/', '.'));
-        }
+        AgentLog.debug((cached ? "rewrote (from the cache) " : "rewrote ")
+            + className.replace('/', '.'));
       }
       return out;
     } catch (Throwable t) {

@@ -72,7 +72,6 @@ record JarEntryFile(byte[] bytes, long modified, long size) {
    * would read (9 up to its own), as a multi-release jar's class loader looks for it.
    */
   private static boolean hasVersionedCopy(ZipFile zip, String name) {
-    // a builder, not "+": javac makes "+" an invokedynamic, whose first link costs ms
     StringBuilder path = new StringBuilder("META-INF/versions/");
     int prefix = path.length();
     for (int v = Runtime.version().feature(); v >= 9; v--) {
