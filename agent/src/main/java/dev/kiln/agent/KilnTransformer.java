@@ -46,7 +46,8 @@ final class KilnTransformer implements ClassFileTransformer {
             + ") cannot see Kiln's classes; put kiln.jar on its class path");
         return null;
       }
-      byte[] out = Dispatchers.cachedRewrite(className, classfileBuffer, args.key());
+      byte[] out = cachesRewrites()
+          ? Dispatchers.cachedRewrite(className, classfileBuffer, args.key()) : null;
       boolean cached = out != null;
       if (!cached) {
         out = rewrite(classfileBuffer);
@@ -86,8 +87,19 @@ final class KilnTransformer implements ClassFileTransformer {
     for (Selection.Target t : targets) {
       methods.add(new String[] {t.name(), t.descriptor()});
     }
-    Dispatchers.storeRewrite(reader.getClassName(), bytes, args.key(), out, methods);
+    if (cachesRewrites()) {
+      Dispatchers.storeRewrite(reader.getClassName(), bytes, args.key(), out, methods);
+    }
     return out;
+  }
+
+  /**
+   * Whether rewrites go through the cache: not under the tests' {@code -Dkiln.agent.failOn},
+   * whose forced failures happen while rewriting, which a cached rewrite would skip. (The
+   * constant is inlined: reading it does not load {@link Rewriter}, hence ASM.)
+   */
+  private static boolean cachesRewrites() {
+    return System.getProperty(Rewriter.FAIL_ON) == null;
   }
 
   /**

@@ -135,11 +135,7 @@ class AgentIT {
 
     Child cold = run(jvm, fixturesJar.toString(), MAIN, "annotated");
     assertEquals(dot, cold.values.get("dot"), cold.log());
-    Path kernels = cache.resolve("dev.kiln.agent.fixtures.Kernels");
-    List<Path> rewrites;
-    try (Stream<Path> files = Files.list(kernels)) {
-      rewrites = files.filter(f -> f.getFileName().toString().startsWith("_agent_-")).toList();
-    }
+    List<Path> rewrites = rewriteEntries(cache.resolve("dev.kiln.agent.fixtures.Kernels"));
     assertEquals(1, rewrites.size(), "one rewrite entry for Kernels: " + rewrites);
     Path rewrite = rewrites.get(0);
 
@@ -182,6 +178,47 @@ class AgentIT {
     assertTrue(edited.stderr.contains("stale entry for dev.kiln.agent.fixtures.Kernels.<agent>"),
         edited.log());
     assertFalse(java.util.Arrays.equals(whole, Files.readAllBytes(rewrite)), edited.log());
+  }
+
+  /**
+   * Without the cache switch, a rewrite is kept for a class whose {@code @Jit} says
+   * {@code cache = true} and for no other; the agent's arguments are part of its key.
+   */
+  @Test
+  void rewritesAreKeptForClassesThatCache() throws Exception {
+    Path cache = Files.createTempDirectory(fixturesJar.getParent(), "opt-in-cache");
+    List<String> jvm = List.of("-javaagent:" + kilnJar, "-Dkiln.cache.dir=" + cache,
+        "-Dkiln.debug=true");
+    String cube = String.valueOf(dev.kiln.agent.fixtures.CachedKernels.cube(-7));
+    Path cached = cache.resolve("dev.kiln.agent.fixtures.CachedKernels");
+
+    Child cold = run(jvm, fixturesJar.toString(), MAIN, "cached");
+    assertEquals(cube, cold.values.get("cube"), cold.log());
+    assertEquals("true", cold.values.get("dot.rewritten"), cold.log());
+    assertEquals(1, rewriteEntries(cached).size(), cold.log());
+    assertFalse(Files.exists(cache.resolve("dev.kiln.agent.fixtures.Kernels")),
+        "Kernels does not cache: neither its rewrite nor its units are kept");
+
+    Child warm = run(jvm, fixturesJar.toString(), MAIN, "cached");
+    assertEquals(cube, warm.values.get("cube"), warm.log());
+    assertEquals("[long(long)]", warm.values.get("cube.sigs"), warm.log());
+    assertTrue(warm.stderr.contains(
+        "rewrote (from the cache) dev.kiln.agent.fixtures.CachedKernels"), warm.log());
+    assertTrue(warm.stderr.contains("rewrote dev.kiln.agent.fixtures.Kernels"), warm.log());
+
+    List<String> otherArgs = new ArrayList<>(jvm);
+    otherArgs.set(0, "-javaagent:" + kilnJar + "=jit=com.example.*#*");
+    Child other = run(otherArgs, fixturesJar.toString(), MAIN, "cached");
+    assertEquals(cube, other.values.get("cube"), other.log());
+    assertTrue(other.stderr.contains("rewrote dev.kiln.agent.fixtures.CachedKernels"),
+        "other agent arguments, another entry\n" + other.log());
+    assertEquals(2, rewriteEntries(cached).size(), other.log());
+  }
+
+  private static List<Path> rewriteEntries(Path classDir) throws IOException {
+    try (Stream<Path> files = Files.list(classDir)) {
+      return files.filter(f -> f.getFileName().toString().startsWith("_agent_-")).toList();
+    }
   }
 
   /** {@code from} with entry {@code name} replaced by {@code change} of its bytes. */
@@ -230,9 +267,15 @@ class AgentIT {
 
   @Test
   void classesTheAgentCannotRewriteStillLoadAndRun() throws Exception {
-    Child c = run(List.of("-javaagent:" + kilnJar,
-            "-Dkiln.agent.failOn=dev.kiln.agent.fixtures.Broken"), fixturesJar.toString(), MAIN,
-        "broken");
+    // over a cache that holds Broken's rewrite already: the forced failure is not skipped
+    Path cache = Files.createTempDirectory(fixturesJar.getParent(), "broken-cache");
+    List<String> cached = List.of("-javaagent:" + kilnJar, "-Dkiln.cache=true",
+        "-Dkiln.cache.dir=" + cache);
+    assertEquals("true", run(cached, fixturesJar.toString(), MAIN, "broken").values
+        .get("seven.rewritten"));
+    List<String> failing = new ArrayList<>(cached);
+    failing.add("-Dkiln.agent.failOn=dev.kiln.agent.fixtures.Broken");
+    Child c = run(failing, fixturesJar.toString(), MAIN, "broken");
     Map<String, String> out = c.values;
     // forced failure in the middle of the rewrite
     assertEquals(String.valueOf(Broken.seven(35)), out.get("seven"), c.log());
@@ -375,6 +418,12 @@ class AgentIT {
 
   // ------------------------------------------------------------------ helpers
 
+  /** {@code pb} without the developer's {@code KILN_*} variables, which the tests set as flags. */
+  private static ProcessBuilder withoutKilnEnvironment(ProcessBuilder pb) {
+    pb.environment().keySet().removeIf(k -> k.startsWith("KILN_"));
+    return pb;
+  }
+
   /** {@code java -jar kiln.jar args}; any exit status. */
   private static Child runJar(String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
@@ -382,7 +431,7 @@ class AgentIT {
     cmd.add("-jar");
     cmd.add(kilnJar.toString());
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).start();
+    Process p = withoutKilnEnvironment(new ProcessBuilder(cmd)).start();
     String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
@@ -449,7 +498,7 @@ class AgentIT {
     Path dir = Files.createTempDirectory(fixturesJar.getParent(), "child");
     Path outFile = dir.resolve("stdout.txt");
     Path errFile = dir.resolve("stderr.txt");
-    Process p = new ProcessBuilder(cmd).redirectOutput(outFile.toFile())
+    Process p = withoutKilnEnvironment(new ProcessBuilder(cmd)).redirectOutput(outFile.toFile())
         .redirectError(errFile.toFile()).start();
     if (!p.waitFor(90, TimeUnit.SECONDS)) {
       p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -169,11 +169,11 @@ public final class ClassCache {
       entry = EntryCodec.decode(bytes);
     } catch (EntryCodec.BadEntry bad) {
       return reject(file, bytes, (bad.foreign ? "foreign" : "corrupt") + " entry " + file + ": "
-          + bad.getMessage() + "; deleted, will recompile " + key.describe());
+          + bad.getMessage() + "; deleted, will rebuild " + key.describe());
     }
     if (!entry.key().equals(key)) {
       return reject(file, bytes, "foreign entry " + file + ": it is for " + entry.key().describe()
-          + ", not " + key.describe() + "; deleted, will recompile");
+          + ", not " + key.describe() + "; deleted, will rebuild");
     }
     String stale = staleness(entry.owner(), check);
     for (int i = 0; stale == null && i < entry.dependencies().size(); i++) {
@@ -181,7 +181,7 @@ public final class ClassCache {
     }
     if (stale != null) {
       return reject(file, bytes, "stale entry for " + key.describe() + ": " + stale
-          + "; will recompile");
+          + "; will rebuild");
     }
     hits.incrementAndGet();
     return Optional.of(entry);

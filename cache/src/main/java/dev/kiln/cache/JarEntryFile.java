@@ -60,8 +60,8 @@ record JarEntryFile(byte[] bytes, long modified, long size) {
       }
     }
     // versioned as the class loader reads it: a multi-release jar's class may come from
-    // META-INF/versions/N
-    try (JarFile zip = new JarFile(jar, false, ZipFile.OPEN_READ, Runtime.version())) {
+    // META-INF/versions/N, N up to the version jars are read at (-Djdk.util.jar.version)
+    try (JarFile zip = new JarFile(jar, false, ZipFile.OPEN_READ, JarFile.runtimeVersion())) {
       JarEntry e = zip.getJarEntry(name);
       return e == null ? null : of(zip, e, jar, e.getRealName(), withBytes);
     }
@@ -69,12 +69,13 @@ record JarEntryFile(byte[] bytes, long modified, long size) {
 
   /**
    * Whether {@code zip} holds {@code META-INF/versions/N/name} for a version N this runtime
-   * would read (9 up to its own), as a multi-release jar's class loader looks for it.
+   * would read (9 up to {@link JarFile#runtimeVersion()}), as a multi-release jar's class
+   * loader looks for it.
    */
   private static boolean hasVersionedCopy(ZipFile zip, String name) {
     StringBuilder path = new StringBuilder("META-INF/versions/");
     int prefix = path.length();
-    for (int v = Runtime.version().feature(); v >= 9; v--) {
+    for (int v = JarFile.runtimeVersion().feature(); v >= 9; v--) {
       path.setLength(prefix);
       if (zip.getEntry(path.append(v).append('/').append(name).toString()) != null) {
         return true;

@@ -133,17 +133,28 @@ class SourceStampTest {
       }
       try (OutputStream out = Files.newOutputStream(jar);
            JarOutputStream jos = new JarOutputStream(out, mf)) {
-        for (String name : new String[] {"p/C.class", "p/D.class",
-            "META-INF/versions/" + Runtime.version().feature() + "/p/C.class"}) {
-          jos.putNextEntry(new JarEntry(name));
-          jos.write(name.startsWith("META-INF") ? new byte[] {7, 7} : new byte[] {1, 2, 3});
+        // C: a copy for this version and one for 9; D: only for 9; F: only in a versioned
+        // directory
+        int feature = Runtime.version().feature();
+        String[][] entries = {{"p/C.class", "1"}, {"META-INF/versions/9/p/C.class", "9"},
+            {"META-INF/versions/" + feature + "/p/C.class", "7"}, {"p/D.class", "1"},
+            {"META-INF/versions/9/p/D.class", "9"}, {"META-INF/versions/9/p/F.class", "9"}};
+        for (String[] e : entries) {
+          jos.putNextEntry(new JarEntry(e[0]));
+          jos.write(new byte[] {Byte.parseByte(e[1])});
           jos.closeEntry();
         }
       }
-      byte[] c = JarEntryFile.read(jar.toFile(), "p/C.class", true).bytes();
-      assertArrayEquals(multiRelease ? new byte[] {7, 7} : new byte[] {1, 2, 3}, c);
-      assertArrayEquals(new byte[] {1, 2, 3},
+      assertArrayEquals(new byte[] {multiRelease ? (byte) 7 : 1},
+          JarEntryFile.read(jar.toFile(), "p/C.class", true).bytes());
+      assertArrayEquals(new byte[] {multiRelease ? (byte) 9 : 1},
           JarEntryFile.read(jar.toFile(), "p/D.class", true).bytes());
+      JarEntryFile f = JarEntryFile.read(jar.toFile(), "p/F.class", true);
+      if (multiRelease) {
+        assertArrayEquals(new byte[] {9}, f.bytes());
+      } else {
+        assertEquals(null, f);
+      }
       assertEquals(null, JarEntryFile.read(jar.toFile(), "p/E.class", true));
     }
   }

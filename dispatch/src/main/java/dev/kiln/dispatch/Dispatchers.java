@@ -218,8 +218,11 @@ public final class Dispatchers {
   public static List<String> cacheEntries() {
     List<String> r = new java.util.ArrayList<>();
     for (dev.kiln.cache.CacheKey k : DiskCache.cache().list()) {
-      r.add(k.ownerClass() + "." + k.method() + k.signature() + " [" + k.options() + ", Kiln "
-          + k.kilnVersion() + ", JDK " + k.jvmFeature() + "]");
+      String what = k.method().equals(RewriteCache.METHOD)
+          ? k.ownerClass() + ", as the agent rewrote it" : k.ownerClass() + "." + k.method()
+          + k.signature();
+      r.add(what + " [" + k.options() + ", Kiln " + k.kilnVersion() + ", JDK " + k.jvmFeature()
+          + "]");
     }
     return r;
   }

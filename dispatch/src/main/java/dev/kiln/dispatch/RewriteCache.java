@@ -47,7 +47,8 @@ final class RewriteCache {
         }
       });
       return hit.isPresent() ? hit.get().classBytes(internalName) : null;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) { // a class of the cache failing to initialize
+      // inside a class load: the agent rewrites the class itself instead
       Log.warnOnce("cache lookup failed for the agent's rewrite of " + name + ": " + e);
       return null;
     }
@@ -66,7 +67,7 @@ final class RewriteCache {
       }
       DiskCache.cache().store(new Entry(key(name, agentArgs), stamp(name, original),
           List.of(new Entry.ClassFile(internalName, rewritten)), Map.of("rewrite", "agent")));
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) { // the rewrite stands: only keeping it failed
       Log.warnOnce("cache store failed for the agent's rewrite of " + name + ": " + e);
     }
   }
