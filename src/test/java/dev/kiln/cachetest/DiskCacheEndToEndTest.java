@@ -100,6 +100,29 @@ class DiskCacheEndToEndTest {
   }
 
   /**
+   * Two programs whose classes share names (here, two versions of {@code fixture.Kernels}) over
+   * one cache keep apart entries, keyed by where their classes come from: both stay warm,
+   * instead of each finding the other's entries stale and replacing them at every run.
+   */
+  @Test
+  @Order(1)
+  void twoProgramsWithClassesOfOneNameKeepApartEntries(@TempDir Path tmp) throws Exception {
+    CacheFixture a = CacheFixture.copyOf(pristine, tmp.resolve("a"));
+    CacheFixture b = CacheFixture.copyOf(pristine, tmp.resolve("b"));
+    b.edit("Kernels", "return a + b;", "return a + b + 100;");
+    b.javac("Kernels");
+    Map<String, String> bAnswers = new HashMap<>(ANSWERS);
+    bAnswers.put("add", "142");
+    Path cache = tmp.resolve("cache");
+    assertAnswers(a.run(cache).ok(), ANSWERS);
+    assertAnswers(b.run(cache).ok(), bAnswers);
+    assertWarm(a.run(cache).ok(), ANSWERS, "b's run left a's entries alone");
+    assertWarm(b.run(cache).ok(), bAnswers, "a's run left b's entries alone");
+    assertEquals(6, CacheFixture.entryFiles(cache).size(), () -> "entry files: "
+        + entryNames(cache));
+  }
+
+  /**
    * A unit that links its class's private members through Kiln's bootstraps gets the class's
    * lookup back when loaded warm (a warm load admits a unit to its host only when its bytecode
    * names the bootstraps; this is the case that needs it).

@@ -47,10 +47,11 @@ final class KilnTransformer implements ClassFileTransformer {
         return null;
       }
       byte[] out = cachesRewrites()
-          ? Dispatchers.cachedRewrite(className, classfileBuffer, args.key()) : null;
+          ? Dispatchers.cachedRewrite(className, classfileBuffer, args.key(), protectionDomain)
+          : null;
       boolean cached = out != null;
       if (!cached) {
-        out = rewrite(classfileBuffer);
+        out = rewrite(classfileBuffer, protectionDomain);
       }
       if (out != null) {
         Dispatchers.registerOriginalBytes(loader, className, classfileBuffer);
@@ -77,6 +78,11 @@ final class KilnTransformer implements ClassFileTransformer {
    * here, at the first rewrite the cache does not hold.
    */
   byte[] rewrite(byte[] bytes) {
+    return rewrite(bytes, null);
+  }
+
+  /** {@link #rewrite(byte[])} of a class defined in {@code domain} (its origin), or null. */
+  private byte[] rewrite(byte[] bytes, ProtectionDomain domain) {
     ClassReader reader = new ClassReader(bytes);
     List<Selection.Target> targets = Selection.of(reader, args);
     if (targets.isEmpty()) {
@@ -88,7 +94,7 @@ final class KilnTransformer implements ClassFileTransformer {
       methods.add(new String[] {t.name(), t.descriptor()});
     }
     if (cachesRewrites()) {
-      Dispatchers.storeRewrite(reader.getClassName(), bytes, args.key(), out, methods);
+      Dispatchers.storeRewrite(reader.getClassName(), bytes, args.key(), domain, out, methods);
     }
     return out;
   }

@@ -15,9 +15,13 @@ import java.util.Objects;
  *     (empty if none)
  * @param kilnVersion the version of Kiln that generated the code
  * @param jvmFeature the JVM's feature release ({@code Runtime.version().feature()})
+ * @param origin where the owner class was loaded from: its code source's location (a jar's or
+ *     a class directory's URL), empty if unknown. Two programs with classes of the same name,
+ *     or one class run from its jar and from its class directory, so keep apart entries
+ *     instead of each finding the other's stale and replacing it.
  */
 public record CacheKey(String ownerClass, String method, String descriptor, String signature,
-    String options, String kilnVersion, int jvmFeature) {
+    String options, String kilnVersion, int jvmFeature, String origin) {
 
   public CacheKey {
     Objects.requireNonNull(ownerClass, "ownerClass");
@@ -26,6 +30,7 @@ public record CacheKey(String ownerClass, String method, String descriptor, Stri
     Objects.requireNonNull(signature, "signature");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(kilnVersion, "kilnVersion");
+    Objects.requireNonNull(origin, "origin");
     if (ownerClass.isEmpty() || method.isEmpty()) {
       throw new IllegalArgumentException("empty owner class or method name");
     }
@@ -39,13 +44,13 @@ public record CacheKey(String ownerClass, String method, String descriptor, Stri
     return o instanceof CacheKey k && ownerClass.equals(k.ownerClass) && method.equals(k.method)
         && descriptor.equals(k.descriptor) && signature.equals(k.signature)
         && options.equals(k.options) && kilnVersion.equals(k.kilnVersion)
-        && jvmFeature == k.jvmFeature;
+        && jvmFeature == k.jvmFeature && origin.equals(k.origin);
   }
 
   @Override
   public int hashCode() {
     int h = ownerClass.hashCode();
-    for (String s : new String[] {method, descriptor, signature, options, kilnVersion}) {
+    for (String s : new String[] {method, descriptor, signature, options, kilnVersion, origin}) {
       h = 31 * h + s.hashCode();
     }
     return 31 * h + jvmFeature;
@@ -56,17 +61,18 @@ public record CacheKey(String ownerClass, String method, String descriptor, Stri
     return "CacheKey[" + describe() + "]";
   }
 
-  /** A key for the running JVM's feature release. */
+  /** A key for the running JVM's feature release, of an owner class from {@code origin}. */
   public static CacheKey of(String ownerClass, String method, String descriptor, String signature,
-      String options, String kilnVersion) {
+      String options, String kilnVersion, String origin) {
     return new CacheKey(ownerClass, method, descriptor, signature, options, kilnVersion,
-        Runtime.version().feature());
+        Runtime.version().feature(), origin);
   }
 
   /** A short human-readable form, for messages. */
   String describe() {
     return ownerClass + "." + method + descriptor + " as " + signature
         + (options.isEmpty() ? "" : " [" + options + "]")
-        + " (kiln " + kilnVersion + ", jdk " + jvmFeature + ")";
+        + " (kiln " + kilnVersion + ", jdk " + jvmFeature
+        + (origin.isEmpty() ? "" : ", from " + origin) + ")";
   }
 }

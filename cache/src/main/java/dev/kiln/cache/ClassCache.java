@@ -287,7 +287,7 @@ public final class ClassCache {
         .comparing(CacheKey::ownerClass).thenComparing(CacheKey::method)
         .thenComparing(CacheKey::descriptor).thenComparing(CacheKey::signature)
         .thenComparing(CacheKey::options).thenComparing(CacheKey::kilnVersion)
-        .thenComparingInt(CacheKey::jvmFeature);
+        .thenComparingInt(CacheKey::jvmFeature).thenComparing(CacheKey::origin);
   }
 
   /**

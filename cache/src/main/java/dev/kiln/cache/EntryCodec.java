@@ -35,7 +35,7 @@ final class EntryCodec {
   private EntryCodec() {}
 
   static final int MAGIC = 0x4B4C4E43;
-  static final int VERSION = 2;
+  static final int VERSION = 3; // 3: keys name the owner's origin
   private static final int HASH_BYTES = 16;
 
   /** Why a file is not a usable entry. */
@@ -102,6 +102,7 @@ final class EntryCodec {
     out.str(k.options());
     out.str(k.kilnVersion());
     out.u4(k.jvmFeature());
+    out.str(k.origin());
   }
 
   private static void writeStamp(Out out, SourceStamp s) {
@@ -242,8 +243,10 @@ final class EntryCodec {
     String options = in.str();
     String kilnVersion = in.str();
     int feature = in.u4();
+    String origin = in.str();
     try {
-      return new CacheKey(owner, method, descriptor, signature, options, kilnVersion, feature);
+      return new CacheKey(owner, method, descriptor, signature, options, kilnVersion, feature,
+          origin);
     } catch (IllegalArgumentException x) {
       throw new BadEntry(false, "bad key: " + x.getMessage());
     }

@@ -69,7 +69,7 @@ class ClassCacheTest {
   void roundTripOfAwkwardStrings() {
     ClassCache cache = cache();
     String odd = "é€\u0000\uD800x\uDC00𝔸 \n/\\:*?\"<>|" + "z".repeat(70_000); // > 64 KB in UTF-8
-    CacheKey k = new CacheKey(Fixtures.OWNER, "<init>", "()V", odd, odd, "v" + odd, 21);
+    CacheKey k = new CacheKey(Fixtures.OWNER, "<init>", "()V", odd, odd, "v" + odd, 21, odd);
     Entry e = new Entry(k, Fixtures.ownerStamp(), List.of(),
         List.of(new Entry.ClassFile("a/B", new byte[0])), Map.of(odd, odd, "", ""));
     cache.store(e);
@@ -87,12 +87,16 @@ class ClassCacheTest {
         current()));
     CacheKey k = key();
     assertEquals(Optional.empty(), cache.load(new CacheKey(k.ownerClass(), k.method(),
-        k.descriptor(), k.signature(), k.options(), k.kilnVersion(), 21), current()));
+        k.descriptor(), k.signature(), k.options(), k.kilnVersion(), 21, k.origin()), current()));
     assertEquals(Optional.empty(), cache.load(new CacheKey(k.ownerClass(), k.method(),
-        k.descriptor(), k.signature(), "", k.kilnVersion(), 17), current()));
+        k.descriptor(), k.signature(), "", k.kilnVersion(), 17, k.origin()), current()));
     assertEquals(Optional.empty(), cache.load(new CacheKey(k.ownerClass(), k.method(),
-        k.descriptor(), k.signature(), k.options(), "0.2.0", 17), current()));
-    assertEquals(new CacheStats(0, 6, 0, 1, 0), cache.stats());
+        k.descriptor(), k.signature(), k.options(), "0.2.0", 17, k.origin()), current()));
+    // the same class from elsewhere (another program's, or its jar for its class directory)
+    assertEquals(Optional.empty(), cache.load(new CacheKey(k.ownerClass(), k.method(),
+        k.descriptor(), k.signature(), k.options(), k.kilnVersion(), 17, "file:/elsewhere/"),
+        current()));
+    assertEquals(new CacheStats(0, 7, 0, 1, 0), cache.stats());
   }
 
   @Test
@@ -114,7 +118,7 @@ class ClassCacheTest {
     crc.update(b, 0, b.length - 4);
     assertEquals((int) crc.getValue(), ByteBuffer.wrap(b).getInt(b.length - 4));
 
-    Path init = cache.fileFor(new CacheKey("com.acme.K", "<init>", "()V", "", "", "1", 17));
+    Path init = cache.fileFor(new CacheKey("com.acme.K", "<init>", "()V", "", "", "1", 17, ""));
     assertEquals(dir.resolve("com.acme.K"), init.getParent());
     assertTrue(init.getFileName().toString().startsWith("_init_-"), init.toString());
   }
@@ -172,7 +176,10 @@ class ClassCacheTest {
     assertThrows(IllegalArgumentException.class, () -> new SourceStamp("x", "ABC", 1, 1));
     assertThrows(IllegalArgumentException.class,
         () -> new SourceStamp("x", "A".repeat(64), 1, 1));
-    assertThrows(NullPointerException.class, () -> new CacheKey("a", "b", "c", "d", null, "f", 1));
+    assertThrows(NullPointerException.class,
+        () -> new CacheKey("a", "b", "c", "d", null, "f", 1, ""));
+    assertThrows(NullPointerException.class,
+        () -> new CacheKey("a", "b", "c", "d", "e", "f", 1, null));
 
     byte[] b = {1, 2, 3};
     Entry.ClassFile cf = new Entry.ClassFile("a/B", b);
@@ -394,7 +401,7 @@ class ClassCacheTest {
     Entry e1 = entry(key("dot", "double(double[], double[])"), 1, 100);
     Entry e2 = entry(key("dot", "float(float[], float[])"), 2, 100);
     Entry e3 = new Entry(new CacheKey("com.acme.Other", "sum", "([I)I", "int(int[])", "", "1",
-        17), Fixtures.stamp("com.acme.Other", "x", 1, 1), List.of(),
+        17, ""), Fixtures.stamp("com.acme.Other", "x", 1, 1), List.of(),
         List.of(new Entry.ClassFile("com/acme/Other$$Kiln", new byte[10])), Map.of());
     cache.store(e3);
     cache.store(e2);

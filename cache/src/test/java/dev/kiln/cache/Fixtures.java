@@ -34,7 +34,8 @@ final class Fixtures {
   }
 
   static CacheKey key(String method, String signature) {
-    return new CacheKey(OWNER, method, "([D[D)D", signature, "fastmath=false", "0.1.0-test", 17);
+    return new CacheKey(OWNER, method, "([D[D)D", signature, "fastmath=false", "0.1.0-test", 17,
+        "file:/work/classes/");
   }
 
   static CacheKey key() {

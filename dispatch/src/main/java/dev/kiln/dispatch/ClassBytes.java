@@ -43,6 +43,22 @@ final class ClassBytes {
     return LOADED.get(c).stamp(c);
   }
 
+  /** Where {@code c} was loaded from, for cache keys (see {@code CacheKey.origin}). */
+  static String origin(Class<?> c) {
+    try {
+      return origin(c.getProtectionDomain());
+    } catch (SecurityException e) {
+      return "";
+    }
+  }
+
+  /** The location of {@code domain}'s code source, or empty if it has none. */
+  static String origin(java.security.ProtectionDomain domain) {
+    java.security.CodeSource cs = domain == null ? null : domain.getCodeSource();
+    java.net.URL at = cs == null ? null : cs.getLocation();
+    return at == null ? "" : at.toString();
+  }
+
   /**
    * What is known of a loaded class's bytes: them, the class file they were read from (null if
    * unknown), and their stamp once asked for. Kept together so that one class value serves

@@ -71,7 +71,7 @@ final class DiskCache {
     String options = "nopython=" + o.nopython() + ",fastmath=" + o.fastmath() + ",parallel="
         + o.parallel();
     return CacheKey.of(t.owner.getName(), t.name(), t.descriptor(), sig.toString(), options,
-        KilnVersion.ID);
+        KilnVersion.ID, ClassBytes.origin(t.owner));
   }
 
   /**

@@ -142,9 +142,12 @@ public final class Dispatchers {
   /**
    * The agent's rewrite of a class kept in the cache (see {@link RewriteCache}): the bytes it
    * made before from {@code original} with {@code agentArgs}, or {@code null}.
+   *
+   * @param domain the protection domain the class is being defined in (its origin), or null
    */
-  public static byte[] cachedRewrite(String internalName, byte[] original, String agentArgs) {
-    return RewriteCache.load(internalName, original, agentArgs);
+  public static byte[] cachedRewrite(String internalName, byte[] original, String agentArgs,
+                                     java.security.ProtectionDomain domain) {
+    return RewriteCache.load(internalName, original, agentArgs, ClassBytes.origin(domain));
   }
 
   /**
@@ -152,8 +155,10 @@ public final class Dispatchers {
    * ones, each as name and descriptor) caches; for {@link #cachedRewrite}.
    */
   public static void storeRewrite(String internalName, byte[] original, String agentArgs,
-                                  byte[] rewritten, List<String[]> methods) {
-    RewriteCache.store(internalName, original, agentArgs, rewritten, methods);
+                                  java.security.ProtectionDomain domain, byte[] rewritten,
+                                  List<String[]> methods) {
+    RewriteCache.store(internalName, original, agentArgs, ClassBytes.origin(domain), rewritten,
+        methods);
   }
 
   /**

@@ -32,20 +32,23 @@ final class RewriteCache {
   /**
    * The rewrite of class {@code internalName} whose original bytes are {@code original}, made
    * before with agent arguments {@code agentArgs}, or {@code null}.
+   *
+   * @param origin where the class is loaded from (see {@link ClassBytes#origin})
    */
-  static byte[] load(String internalName, byte[] original, String agentArgs) {
+  static byte[] load(String internalName, byte[] original, String agentArgs, String origin) {
     if (!KilnConfig.cacheAll() && !ClassFileReader.mentions(original, CACHE_CONSTANT)) {
       return null;
     }
     String name = internalName.replace('/', '.');
     try {
       SourceStamp now = stamp(name, original);
-      Optional<Entry> hit = DiskCache.cache().load(key(name, agentArgs), new StampCheck() {
-        @Override // not a lambda: no lambda bootstrap on a warm start
+      StampCheck check = new StampCheck() { // not a lambda: no lambda bootstrap on a start
+        @Override
         public SourceStamp current(String className) {
           return className.equals(name) ? now : null;
         }
-      });
+      };
+      Optional<Entry> hit = DiskCache.cache().load(key(name, agentArgs, origin), check);
       return hit.isPresent() ? hit.get().classBytes(internalName) : null;
     } catch (RuntimeException | LinkageError e) { // a class of the cache failing to initialize
       // inside a class load: the agent rewrites the class itself instead
@@ -58,14 +61,14 @@ final class RewriteCache {
    * Keeps {@code rewritten}, the rewrite of {@code original} with {@code agentArgs}, if one of
    * {@code methods} (the rewritten methods, as name then descriptor pairs) caches.
    */
-  static void store(String internalName, byte[] original, String agentArgs, byte[] rewritten,
-                    List<String[]> methods) {
+  static void store(String internalName, byte[] original, String agentArgs, String origin,
+                    byte[] rewritten, List<String[]> methods) {
     String name = internalName.replace('/', '.');
     try {
       if (!caches(original, methods)) {
         return;
       }
-      DiskCache.cache().store(new Entry(key(name, agentArgs), stamp(name, original),
+      DiskCache.cache().store(new Entry(key(name, agentArgs, origin), stamp(name, original),
           List.of(new Entry.ClassFile(internalName, rewritten)), Map.of("rewrite", "agent")));
     } catch (RuntimeException | LinkageError e) { // the rewrite stands: only keeping it failed
       Log.warnOnce("cache store failed for the agent's rewrite of " + name + ": " + e);
@@ -86,8 +89,8 @@ final class RewriteCache {
     return false;
   }
 
-  private static CacheKey key(String binaryName, String agentArgs) {
-    return CacheKey.of(binaryName, METHOD, "", "rewrite", agentArgs, KilnVersion.ID);
+  private static CacheKey key(String binaryName, String agentArgs, String origin) {
+    return CacheKey.of(binaryName, METHOD, "", "rewrite", agentArgs, KilnVersion.ID, origin);
   }
 
   /** The bytes' own stamp: the rewrite depends on nothing else, file times included. */
