@@ -132,8 +132,11 @@ class AgentIT {
     List<String> jvm = List.of("-javaagent:" + kilnJar, "-Dkiln.cache=true",
         "-Dkiln.cache.dir=" + cache);
     String dot = String.valueOf(Kernels.dot(Inputs.a(), Inputs.b()));
+    // a jar of its own, which the last step replaces (entries are keyed by where classes are)
+    Path jar = cache.resolveSibling(cache.getFileName() + ".jar");
+    Files.copy(fixturesJar, jar);
 
-    Child cold = run(jvm, fixturesJar.toString(), MAIN, "annotated");
+    Child cold = run(jvm, jar.toString(), MAIN, "annotated");
     assertEquals(dot, cold.values.get("dot"), cold.log());
     List<Path> rewrites = rewriteEntries(cache.resolve("dev.kiln.agent.fixtures.Kernels"));
     assertEquals(1, rewrites.size(), "one rewrite entry for Kernels: " + rewrites);
@@ -142,7 +145,7 @@ class AgentIT {
     Path log = Files.createTempFile(fixturesJar.getParent(), "class-load", ".log");
     List<String> logged = new ArrayList<>(jvm);
     logged.add("-Xlog:class+load=info:file=\"" + log + "\"");
-    Child warm = run(logged, fixturesJar.toString(), MAIN, "annotated");
+    Child warm = run(logged, jar.toString(), MAIN, "annotated");
     List<String> loaded = Files.readAllLines(log, StandardCharsets.UTF_8);
     Files.delete(log);
     assertTrue(loaded.stream().anyMatch(l -> l.contains(" dev.kiln.agent.KilnAgent ")),
@@ -162,17 +165,17 @@ class AgentIT {
     // a damaged entry: ignored, reported, rebuilt
     byte[] whole = Files.readAllBytes(rewrite);
     Files.write(rewrite, java.util.Arrays.copyOf(whole, whole.length / 2));
-    Child damaged = run(jvm, fixturesJar.toString(), MAIN, "annotated");
+    Child damaged = run(jvm, jar.toString(), MAIN, "annotated");
     assertEquals(dot, damaged.values.get("dot"), damaged.log());
     assertEquals("true", damaged.values.get("dot.rewritten"), damaged.log());
     assertTrue(damaged.stderr.contains("[kiln] cache: corrupt entry " + rewrite), damaged.log());
     assertTrue(java.util.Arrays.equals(whole, Files.readAllBytes(rewrite)),
         "the same rewrite is stored again");
 
-    // a changed class (another source file name): its old rewrite is stale, and replaced
-    Path changed = fixturesJar.resolveSibling("fixtures-changed.jar");
-    repack(fixturesJar, changed, FIXTURES + "Kernels.class", AgentIT::renameSource);
-    Child edited = run(jvm, changed.toString(), MAIN, "annotated");
+    // a changed class (another source file name) in the same jar: its old rewrite is stale,
+    // and replaced
+    repack(fixturesJar, jar, FIXTURES + "Kernels.class", AgentIT::renameSource);
+    Child edited = run(jvm, jar.toString(), MAIN, "annotated");
     assertEquals(dot, edited.values.get("dot"), edited.log());
     assertEquals("true", edited.values.get("dot.rewritten"), edited.log());
     assertTrue(edited.stderr.contains("stale entry for dev.kiln.agent.fixtures.Kernels.<agent>"),
