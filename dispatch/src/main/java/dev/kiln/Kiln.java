@@ -55,7 +55,10 @@ public final class Kiln {
     return Dispatchers.cacheDirectory();
   }
 
-  /** The entries of the on-disk cache, one line each: class, method, signature, options. */
+  /**
+   * The entries of the on-disk cache, one line each: class, method and signature (or the
+   * agent's rewrite of a class), then options, Kiln build, JDK and where the class came from.
+   */
   public static java.util.List<String> cacheEntries() {
     return Dispatchers.cacheEntries();
   }

@@ -227,7 +227,7 @@ public final class Dispatchers {
           ? k.ownerClass() + ", as the agent rewrote it" : k.ownerClass() + "." + k.method()
           + k.signature();
       r.add(what + " [" + k.options() + ", Kiln " + k.kilnVersion() + ", JDK " + k.jvmFeature()
-          + "]");
+          + (k.origin().isEmpty() ? "" : ", from " + k.origin()) + "]");
     }
     return r;
   }
