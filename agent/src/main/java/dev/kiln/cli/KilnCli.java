@@ -20,7 +20,8 @@ public final class KilnCli {
 
       commands:
         cache dir   [--dir DIR]   the cache directory
-        cache list  [--dir DIR]   one line per cache entry: class.method(signature) [options]
+        cache list  [--dir DIR]   one line per cache entry: class.method(signature)
+                                  [options, Kiln build, JDK, where the class came from]
         cache clear [--dir DIR]   delete every cache entry
         version                   Kiln's version
         help                      this text

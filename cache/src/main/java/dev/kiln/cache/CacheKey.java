@@ -15,8 +15,8 @@ import java.util.Objects;
  *     (empty if none)
  * @param kilnVersion the version of Kiln that generated the code
  * @param jvmFeature the JVM's feature release ({@code Runtime.version().feature()})
- * @param origin where the owner class was loaded from: its code source's location (a jar's or
- *     a class directory's URL), empty if unknown. Two programs with classes of the same name,
+ * @param origin where the owner class was loaded from: its jar's or class directory's path
+ *     (else its code source's URL), empty if unknown. Two programs with classes of the same name,
  *     or one class run from its jar and from its class directory, so keep apart entries
  *     instead of each finding the other's stale and replacing it.
  */

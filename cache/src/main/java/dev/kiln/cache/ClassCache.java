@@ -257,11 +257,55 @@ public final class ClassCache {
       AtomicWrite.write(file, data);
       stores.incrementAndGet();
       reported.remove(file);
+      pruneGoneOrigins(entry.key(), file);
     } catch (IOException | SecurityException e) {
       if (storeFailures.incrementAndGet() == 1) {
         warn("cannot write " + file + " (" + e + "); the cache stays cold"
             + " (reported once; see stats().storeFailures())");
       }
+    }
+  }
+
+  /**
+   * Deletes the entries for {@code key} from another origin that is gone: a jar or class
+   * directory no longer there (a temporary or sandbox directory, an old checkout). A program
+   * run from a new place each time then keeps one entry per key, not one per run. Best effort,
+   * on the store path only; an entry another writer replaced meanwhile is left alone.
+   */
+  private void pruneGoneOrigins(CacheKey key, Path written) {
+    java.io.File[] siblings = written.getParent().toFile().listFiles();
+    String prefix = safeName(key.method(), 64) + "-";
+    for (int i = 0; siblings != null && i < siblings.length; i++) {
+      java.io.File f = siblings[i];
+      String name = f.getName();
+      if (!name.startsWith(prefix) || !name.endsWith(SUFFIX) || f.toPath().equals(written)
+          || f.length() > MAX_FILE) {
+        continue;
+      }
+      try {
+        byte[] bytes = Files.readAllBytes(f.toPath());
+        CacheKey k = EntryCodec.decode(bytes).key();
+        if (!k.origin().equals(key.origin()) && sameButOrigin(k, key) && gone(k.origin())) {
+          deleteIfUnchanged(f.toPath(), bytes);
+        }
+      } catch (IOException | EntryCodec.BadEntry | RuntimeException e) {
+        // not ours to judge: a load rejects it if need be
+      }
+    }
+  }
+
+  private static boolean sameButOrigin(CacheKey a, CacheKey b) {
+    return a.equals(new CacheKey(b.ownerClass(), b.method(), b.descriptor(), b.signature(),
+        b.options(), b.kilnVersion(), b.jvmFeature(), a.origin()));
+  }
+
+  /** Whether {@code origin} is an absolute path with nothing there (URLs are never gone). */
+  static boolean gone(String origin) {
+    try {
+      Path p = Path.of(origin);
+      return !origin.isEmpty() && p.isAbsolute() && !Files.exists(p);
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
     }
   }
 

@@ -12,9 +12,9 @@ import java.util.zip.CRC32;
  *
  * <pre>
  * u4   magic            0x4B4C4E43 ("KLNC")
- * u2   format version   1
+ * u2   format version   3
  * key:    str ownerClass, str method, str descriptor, str signature, str options,
- *         str kilnVersion, i4 jvmFeature
+ *         str kilnVersion, i4 jvmFeature, str origin
  * stamp   owner
  * i4      dependency count, then that many stamps
  * i4      class count, then per class: str internalName, i4 length, that many bytes

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,6 +47,42 @@ class ClassCacheTest {
   }
 
   // ------------------------------------------------------------ basics
+
+  /**
+   * A store deletes the entries for its key from origins that are gone (a program run from a
+   * new directory each time keeps one entry, not one per run), and no other entry.
+   */
+  @Test
+  void aStoreDeletesTheSameKeysEntriesFromOriginsThatAreGone() throws Exception {
+    ClassCache cache = cache();
+    Path there = Files.createDirectories(dir.resolve("origins").resolve("there"));
+    Path gone = dir.resolve("origins").resolve("gone").resolve("app.jar");
+    CacheKey k = key();
+    Entry fromThere = entry(withOrigin(k, there.toString()), 1, 100);
+    Entry fromGone = entry(withOrigin(k, gone.toString()), 2, 100);
+    Entry otherMethod = entry(withOrigin(key("dot", "float(float[], float[])"),
+        gone.toString()), 3, 100);
+    Entry fromUrl = entry(withOrigin(k, "jar:file:" + gone + "!/lib/"), 4, 100);
+    cache.store(fromGone);
+    cache.store(otherMethod);
+    assertEquals(Set.of(fromGone.key(), otherMethod.key()), Set.copyOf(cache.list()));
+    cache.store(fromThere); // the same key from elsewhere: the entry from the gone jar goes
+    assertEquals(Set.of(otherMethod.key(), fromThere.key()), Set.copyOf(cache.list()),
+        "another key from a gone origin stays until a store of its own key");
+    cache.store(fromUrl); // an origin that is there, and a URL, stay
+    assertEquals(Set.of(otherMethod.key(), fromThere.key(), fromUrl.key()),
+        Set.copyOf(cache.list()));
+    assertEquals(Optional.of(fromThere), cache.load(fromThere.key(), current()));
+    assertTrue(ClassCache.gone(gone.toString()));
+    assertFalse(ClassCache.gone(there.toString()));
+    assertFalse(ClassCache.gone("jar:file:" + gone + "!/lib/"), "URLs are never gone");
+    assertFalse(ClassCache.gone(""));
+  }
+
+  private static CacheKey withOrigin(CacheKey k, String origin) {
+    return new CacheKey(k.ownerClass(), k.method(), k.descriptor(), k.signature(), k.options(),
+        k.kilnVersion(), k.jvmFeature(), origin);
+  }
 
   @Test
   void roundTrip() {

@@ -189,7 +189,8 @@ class SourceStampTest {
     byte[] bytes = fixtureBytes();
     Path jar = writeJar(tmp.resolve("app.jar"), bytes, 1_600_000_000_000L);
     ClassCache cache = ClassCache.open(tmp.resolve("cache"));
-    CacheKey key = CacheKey.of(FIXTURE, "answer", "()I", "int()", "", "test", jar.toUri().toString());
+    CacheKey key = CacheKey.of(FIXTURE, "answer", "()I", "int()", "", "test",
+        jar.toString());
     assertEquals(Runtime.version().feature(), key.jvmFeature());
     try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
       Class<?> c = loader.loadClass(FIXTURE);

@@ -52,11 +52,25 @@ final class ClassBytes {
     }
   }
 
-  /** The location of {@code domain}'s code source, or empty if it has none. */
+  /**
+   * Where {@code domain}'s code source is: the path of its jar or class directory, else its
+   * URL, else empty. A path, not the {@code file:} URL: the URL's escaping differs between a
+   * class the class path loaded and one taken from a CDS or AOT archive (non-ASCII characters).
+   */
   static String origin(java.security.ProtectionDomain domain) {
     java.security.CodeSource cs = domain == null ? null : domain.getCodeSource();
     java.net.URL at = cs == null ? null : cs.getLocation();
-    return at == null ? "" : at.toString();
+    if (at == null) {
+      return "";
+    }
+    if ("file".equals(at.getProtocol())) {
+      try {
+        return new java.io.File(at.toURI()).getPath();
+      } catch (Exception e) { // URISyntaxException, IllegalArgumentException: not named, as in
+        return at.toString(); // ClassFileSource.file (the verifier would load each)
+      }
+    }
+    return at.toString();
   }
 
   /**

@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * Kiln's use of the on-disk class cache ({@code dev.kiln.cache}): an entry per (method,
- * signature, options, Kiln build, JVM feature level), valid while the method's class and every
+ * signature, options, Kiln build, JVM feature level, origin of the method's class), valid while the method's class and every
  * class whose code was linked into the unit keep their source stamps. A unit that refers to
  * this JVM's class tokens (a lambda's hidden class) is never stored, nor is a key naming a
  * hidden class.

@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * The agent's rewritten classes in the on-disk cache, so that a warm start under
  * {@code -javaagent} serves each class's rewrite from disk and loads no ASM (about 30 classes,
- * some 10 ms of a start). An entry is keyed by the class's name, the agent's arguments and
- * Kiln's build, and is valid for exactly the original bytes it was made from (its owner stamp
+ * some 10 ms of a start). An entry is keyed by the class's name and origin, the agent's
+ * arguments, Kiln's build and the JVM's feature level, and is valid for exactly the original bytes it was made from (its owner stamp
  * is their hash and length): the rewrite is a function of those alone.
  *
  * <p>Rewrites are kept for classes that cache: a method the agent rewrites says
