@@ -22,7 +22,7 @@ class DifferentialTest {
 
   static int tries(Method m) {
     Tries t = m.getAnnotation(Tries.class);
-    return t == null ? DEFAULT_TRIES : t.value();
+    return InputGenerator.scaled(t == null ? DEFAULT_TRIES : t.value());
   }
 
   @TestFactory

@@ -24,8 +24,19 @@ import java.util.SplittableRandom;
  * the frequencies of the kinds above are written next to them in {@link #scalar}.
  */
 public final class InputGenerator {
-  /** The suite's fixed seed; each method's stream is seeded with this and its name. */
-  public static final long SEED = 0x4B494C4E_2025L; // "KILN"
+  /**
+   * The suite's fixed seed ("KILN"); each method's stream is seeded with this and its name.
+   * {@code -Dkiln.test.seed=N} draws other inputs, for a longer search than CI's.
+   */
+  public static final long SEED = Long.getLong("kiln.test.seed", 0x4B494C4E_2025L);
+
+  /** {@code -Dkiln.test.triesFactor=N} runs N times the inputs, for a longer search. */
+  private static final int TRIES_FACTOR = Integer.getInteger("kiln.test.triesFactor", 1);
+
+  /** {@code tries} inputs, times {@code -Dkiln.test.triesFactor}. */
+  public static int scaled(int tries) {
+    return tries * TRIES_FACTOR;
+  }
 
   /** Chance that a nullable array parameter is null. */
   private static final double NULL_ARRAY = 0.04;

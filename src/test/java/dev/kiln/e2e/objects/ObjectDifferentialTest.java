@@ -29,7 +29,7 @@ class ObjectDifferentialTest {
 
   static int tries(Method m) {
     Tries t = m.getAnnotation(Tries.class);
-    return t == null ? DEFAULT_TRIES : t.value();
+    return dev.kiln.e2e.InputGenerator.scaled(t == null ? DEFAULT_TRIES : t.value());
   }
 
   @TestFactory
