@@ -45,7 +45,7 @@ import org.junit.jupiter.api.TestFactory;
 class FrontendFuzzTest {
   static final int DEFAULT_CLASSES = 12;
   static final int METHODS = 8;
-  static final int TRIES = 40;
+  static final int TRIES = InputGenerator.scaled(40);
   static final String PACKAGE = "dev.kiln.ir.fuzz";
 
   /** Holds the compiled classes and serves their bytes as resources (the frontend reads them). */

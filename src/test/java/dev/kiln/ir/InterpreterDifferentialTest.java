@@ -66,7 +66,7 @@ import org.objectweb.asm.Type;
 class InterpreterDifferentialTest {
   static final String CORPUS_PACKAGE = "dev.kiln.e2e.corpus";
   static final int DEFAULT_TRIES = 120;
-  static final int OBJECT_TRIES = 60;
+  static final int OBJECT_TRIES = InputGenerator.scaled(60);
   static final String SKIP = "not built by the frontend: ";
   /** Enough for {@link IrInterpreter#depthLimit} interpreted frames; small enough that an
    * original recursing without bound overflows quickly. */
@@ -301,7 +301,7 @@ class InterpreterDifferentialTest {
 
   static int tries(Method m) {
     Tries t = m.getAnnotation(Tries.class);
-    return t == null ? DEFAULT_TRIES : Math.min(t.value(), DEFAULT_TRIES);
+    return InputGenerator.scaled(t == null ? DEFAULT_TRIES : Math.min(t.value(), DEFAULT_TRIES));
   }
 
   /**

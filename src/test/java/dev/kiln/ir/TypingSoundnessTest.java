@@ -48,7 +48,7 @@ import org.objectweb.asm.Type;
  * into wrong code.
  */
 class TypingSoundnessTest {
-  static final int TRIES = 60;
+  static final int TRIES = InputGenerator.scaled(60);
 
   /** The key of one argument, as the dispatcher computes it ({@code ArgumentTypes.of}). */
   static KType argumentType(Class<?> declared, Object value) {
