@@ -10,7 +10,9 @@ import java.util.Objects;
 
 /**
  * Runs a method's original (reflection, on one deep copy of the arguments) against its
- * compiled form (the dispatcher, on another deep copy) and compares the two outcomes: the
+ * compiled form (the dispatcher's {@code invoke}, and its {@code handle()}, the inline cache
+ * that typed entries and the agent's call sites use, each on another deep copy) and compares
+ * the outcomes: the
  * result, or the exception's class and message (NullPointerException: class only, its helpful
  * message names locals); the arguments afterwards (arrays mutated in place); and the owner's
  * static fields afterwards.
@@ -42,6 +44,16 @@ public final class Differential {
     Object[] copy = Values.deepCopyAll(args);
     try {
       return new Outcome(d.invoke(copy), null, copy, Map.of());
+    } catch (Throwable t) {
+      return new Outcome(null, t, copy, Map.of());
+    }
+  }
+
+  /** Through {@link Dispatcher#handle()}: the inline cache, its guards and relinking. */
+  public static Outcome runThroughHandle(Dispatcher d, Object[] args) {
+    Object[] copy = Values.deepCopyAll(args);
+    try {
+      return new Outcome(d.handle().invokeWithArguments(copy), null, copy, Map.of());
     } catch (Throwable t) {
       return new Outcome(null, t, copy, Map.of());
     }
@@ -114,6 +126,11 @@ public final class Differential {
         statics.restore(initial);
         Outcome actual = withStatics(runCompiled(d, args), statics.capture());
         List<String> diffs = compare(expected, actual);
+        statics.restore(initial);
+        Outcome viaHandle = withStatics(runThroughHandle(d, args), statics.capture());
+        for (String diff : compare(expected, viaHandle)) {
+          diffs.add("through handle(): " + diff);
+        }
         if (!diffs.isEmpty()) {
           failures++;
           if (failures <= 3) {

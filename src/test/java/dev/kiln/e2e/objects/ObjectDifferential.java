@@ -58,6 +58,18 @@ public final class ObjectDifferential {
     return new Outcome(result, thrown, args, Map.of(), heldMonitors(m, args));
   }
 
+  /** Through {@link Dispatcher#handle()}: the inline cache, its guards and relinking. */
+  public static Outcome runThroughHandle(Dispatcher d, Method m, Object[] args) {
+    Object result = null;
+    Throwable thrown = null;
+    try {
+      result = d.handle().invokeWithArguments(args);
+    } catch (Throwable t) {
+      thrown = t;
+    }
+    return new Outcome(result, thrown, args, Map.of(), heldMonitors(m, args));
+  }
+
   /** Monitors the current thread still holds after a call: on the arguments (receiver
    * included), on the owner's class object, on the owner's static lock objects. */
   public static List<String> heldMonitors(Method m, Object[] args) {
@@ -169,6 +181,11 @@ public final class ObjectDifferential {
         statics.restore(initial);
         Outcome actual = withStatics(runCompiled(d, m, input.fresh()), statics.capture());
         List<String> diffs = compare(expected, actual);
+        statics.restore(initial);
+        Outcome viaHandle = withStatics(runThroughHandle(d, m, input.fresh()), statics.capture());
+        for (String diff : compare(expected, viaHandle)) {
+          diffs.add("through handle(): " + diff);
+        }
         if (!diffs.isEmpty()) {
           failures++;
           if (failures <= 3) {
