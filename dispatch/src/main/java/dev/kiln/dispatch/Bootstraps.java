@@ -80,16 +80,6 @@ public final class Bootstraps {
     return new ConstantCallSite(mh.asType(type));
   }
 
-  /**
-   * Initializes {@code c} (JVMS 5.5) when first reached: a dynamic constant that the unit loads
-   * and drops where the original would initialize {@code c}; once resolved it costs nothing.
-   */
-  public static Object initialized(MethodHandles.Lookup caller, String name, Class<?> type,
-                                   Class<?> c) throws ReflectiveOperationException {
-    Class.forName(c.getName(), true, c.getClassLoader());
-    return Boolean.TRUE;
-  }
-
   /** {@code new owner(args)} through a constructor the unit may not name. */
   public static CallSite construct(MethodHandles.Lookup caller, String name, MethodType type,
                                    Class<?> owner) throws ReflectiveOperationException {

@@ -691,6 +691,13 @@ final class MethodGenerator implements Emitter {
       if (access.accessible(x.field())) {
         mv.visitFieldInsn(GETSTATIC, x.field().owner(), x.field().name(), x.field().desc());
       } else {
+        // initialized here, as getstatic would, not inside the bootstrap, which reads a final
+        // field to fold it: a failing initializer would be replayed there as the same error
+        java.lang.reflect.Field f = dev.kiln.typing.Members.resolveField(
+            access.load(x.field().owner()), x.field().name());
+        if (f != null) {
+          classInit(Type.getInternalName(f.getDeclaringClass()));
+        }
         indy("getStatic", x.field().name(), Type.getMethodDescriptor(t), x.field().owner());
       }
     } else if (n instanceof Insn.PutStatic x) {
@@ -965,10 +972,9 @@ final class MethodGenerator implements Emitter {
   }
 
   /**
-   * Initializes a user class where the original would have: through a flag and a helper
-   * ({@link ClassInits}) when the unit may name the class, else a dynamic constant whose
-   * bootstrap runs the class's initializer once, loaded and dropped. JDK classes are left
-   * to initialize on first use; their initializers do nothing a program can observe.
+   * Initializes a user class where the original would have, through a flag and a helper
+   * ({@link ClassInits}). JDK classes are left to initialize on first use; their initializers
+   * do nothing a program can observe.
    */
   private void classInit(String internalName) {
     if (internalName.equals(Type.getInternalName(unit.host()))) {
@@ -981,17 +987,7 @@ final class MethodGenerator implements Emitter {
     if (l == null || l == ClassLoader.getPlatformClassLoader() || c.isArray()) {
       return;
     }
-    if (access.classAccessible(c)) {
-      classInits.emitSite(mv, internalName);
-      return;
-    }
-    // a class the unit may not name: a dynamic constant, resolved once by a bootstrap that
-    // reaches the class through the host's lookup
-    mv.visitLdcInsn(new ConstantDynamic("init", "Ljava/lang/Object;", new Handle(H_INVOKESTATIC,
-        CompileUnit.BOOTSTRAPS, "initialized", "(Ljava/lang/invoke/MethodHandles$Lookup;"
-        + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/Class;)Ljava/lang/Object;", false),
-        hostClassConstant(internalName)));
-    mv.visitInsn(POP);
+    classInits.emitSite(mv, internalName, access.classAccessible(c));
   }
 
   private void construct(Insn.Construct x) {

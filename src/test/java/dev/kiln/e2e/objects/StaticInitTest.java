@@ -96,4 +96,29 @@ class StaticInitTest {
         + "java.lang.IllegalStateException: initializer of X failed log try;FailingX;",
         original.get(1));
   }
+
+  /**
+   * The same for classes the unit cannot name (package-private, in another package), reached
+   * by a static call and by a static final field: ExceptionInInitializerError at the first use,
+   * NoClassDefFoundError at later ones.
+   */
+  @Test
+  void failingInitializerOfAClassTheUnitCannotNameMatchesTheOriginal() {
+    for (String method : List.of("elsewhereCall", "elsewhereField")) {
+      InitOrderCorpus.takeLog();
+      Dispatcher d = jit(method + "A");
+      List<String> compiled = new ArrayList<>();
+      List<String> original = new ArrayList<>();
+      int[] xs = {0, 1, 1, 0, 2};
+      for (int x : xs) {
+        compiled.add(run(() -> d.invoke(x), "A"));
+        original.add(run(() -> method.equals("elsewhereCall") ? InitOrderCorpus.elsewhereCallB(x)
+            : InitOrderCorpus.elsewhereFieldB(x), "B"));
+      }
+      assertSameCalls(method, xs, original, compiled);
+      assertEquals("threw java.lang.NoClassDefFoundError: Could not initialize class "
+          + "dev.kiln.e2e.objects.corpus.elsewhere.Hidden" + (method.endsWith("Call") ? "Call"
+          : "Field") + "X log try;", original.get(2).replaceAll(" caused by .*? log", " log"));
+    }
+  }
 }

@@ -19,7 +19,8 @@ public final class InitOrderCorpus {
 
   private InitOrderCorpus() {}
 
-  static void log(String s) {
+  /** Public for the classes of {@code corpus.elsewhere}, which a unit here cannot name. */
+  public static void log(String s) {
     LOG.append(s).append(';');
   }
 
@@ -200,5 +201,32 @@ public final class InitOrderCorpus {
   public static int failingB(int x) {
     log("try");
     return x > 0 ? FailingB.VALUE : 0;
+  }
+
+  // a class the unit cannot name (package-private, in another package), reached through a
+  // public method there: by a static call, and by a static final field
+
+  @Jit
+  public static int elsewhereCallA(int x) {
+    log("try");
+    return dev.kiln.e2e.objects.corpus.elsewhere.Elsewhere.callA(x);
+  }
+
+  @Jit
+  public static int elsewhereCallB(int x) {
+    log("try");
+    return dev.kiln.e2e.objects.corpus.elsewhere.Elsewhere.callB(x);
+  }
+
+  @Jit
+  public static int elsewhereFieldA(int x) {
+    log("try");
+    return dev.kiln.e2e.objects.corpus.elsewhere.Elsewhere.fieldA(x);
+  }
+
+  @Jit
+  public static int elsewhereFieldB(int x) {
+    log("try");
+    return dev.kiln.e2e.objects.corpus.elsewhere.Elsewhere.fieldB(x);
   }
 }
