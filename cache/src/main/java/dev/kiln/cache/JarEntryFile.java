@@ -40,12 +40,15 @@ record JarEntryFile(byte[] bytes, long modified, long size) {
       return null; // not a local jar, or a jar nested in a jar
     }
     File jar;
+    String entry;
     try {
       jar = new File(new URI(spec.substring(0, bang)));
+      // the class loader escapes the entry's name in the URL (a space, a non-ASCII letter)
+      entry = new URI("jar:/" + spec.substring(bang + 2)).getPath().substring(1);
     } catch (Exception e) { // not a valid URI, or not a file's (as in ClassFileSource.file)
       return null;
     }
-    return read(jar, spec.substring(bang + 2), withBytes);
+    return read(jar, entry, withBytes);
   }
 
   /** Entry {@code name} of {@code jar}, or {@code null} if it has none. */

@@ -97,6 +97,32 @@ class SourceStampTest {
     }
   }
 
+  /**
+   * An entry whose name the class loader's URL escapes (a space, a non-ASCII letter) is read
+   * from the jar all the same, with its DOS time, not through the URL's connection.
+   */
+  @Test
+  void escapedEntryNamesAreReadFromTheJar() throws Exception {
+    Path jar = tmp.resolve("names.jar");
+    String name = "p/Caf\u00e9 au lait.class";
+    try (OutputStream out = Files.newOutputStream(jar);
+         JarOutputStream jos = new JarOutputStream(out)) {
+      JarEntry e = new JarEntry(name);
+      e.setTimeLocal(java.time.LocalDateTime.of(2020, 5, 17, 10, 30, 42));
+      jos.putNextEntry(e);
+      jos.write(new byte[] {4, 5, 6});
+      jos.closeEntry();
+    }
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+      URL url = loader.getResource(name);
+      assertTrue(url.toString().contains("Caf%"), url::toString);
+      JarEntryFile e = JarEntryFile.read(url, true);
+      assertArrayEquals(new byte[] {4, 5, 6}, e.bytes());
+      assertEquals(java.time.LocalDateTime.of(2020, 5, 17, 10, 30, 42)
+          .toEpochSecond(java.time.ZoneOffset.UTC) * 1000, e.modified());
+    }
+  }
+
   /** A multi-release jar: the entry the class loader reads (the versioned one) is stamped. */
   @Test
   void multiReleaseJarEntryIsTheVersionedOne() throws Exception {
