@@ -95,9 +95,8 @@ final class ClassBytes {
     dev.kiln.cache.SourceStamp stamp(Class<?> c) {
       dev.kiln.cache.SourceStamp s = stamp;
       if (s == null) { // a race computes the same stamp twice
-        s = file != null
-            ? dev.kiln.cache.SourceStamp.of(c.getName(), bytes, file.modified(), file.size())
-            : dev.kiln.cache.SourceStamp.of(c, bytes);
+        s = dev.kiln.cache.SourceStamp.of(c.getName(), bytes, file != null ? file.modified() : -1,
+            file != null ? file.size() : -1);
         stamp = s;
       }
       return s;
@@ -113,9 +112,12 @@ final class ClassBytes {
       } catch (IOException | RuntimeException e) {
         file = null;
       }
+      if (file == null) { // a code source that says nothing: the loader's resource, read once
+        file = dev.kiln.cache.ClassFileSource.find(c.getClassLoader(), c.getName());
+      }
       byte[] registered = registered(c);
-      return new Loaded(registered != null ? registered : file != null ? file.bytes() : read(c),
-          file);
+      return new Loaded(registered != null ? registered : file != null ? file.bytes()
+          : stream(c), file);
     }
   };
 
@@ -124,19 +126,15 @@ final class ClassBytes {
     return known == null ? null : known.get(c.getName().replace('.', '/'));
   }
 
-  /** Through the class loader's resources (a class whose code source says nothing). */
-  private static byte[] read(Class<?> c) {
+  /** Through the class loader's resource stream: a loader may serve the stream alone. */
+  private static byte[] stream(Class<?> c) {
     String resource = c.getName().replace('.', '/') + ".class";
     ClassLoader loader = c.getClassLoader();
     byte[] bytes;
     try {
-      java.net.URL url = loader != null ? loader.getResource(resource)
-          : ClassLoader.getSystemResource(resource);
-      if (url != null) {
-        return dev.kiln.cache.ClassFileSource.of(url).bytes(); // no URL connection for files, jars
-      }
-      try (InputStream in = loader != null ? loader.getResourceAsStream(resource) : null) {
-        bytes = in == null ? null : in.readAllBytes(); // a loader may serve the stream alone
+      try (InputStream in = loader != null ? loader.getResourceAsStream(resource)
+          : ClassLoader.getSystemResourceAsStream(resource)) {
+        bytes = in == null ? null : in.readAllBytes();
       }
     } catch (IOException | RuntimeException e) {
       throw CallErrors.unreadableClass(c, e);

@@ -123,16 +123,14 @@ final class DiskCache {
   /**
    * The stamp of class {@code name} as {@code loader} has it, loading (not initializing) the
    * class if need be: what the JVM will run is what an entry is checked against. Null if the
-   * class is gone.
+   * class is gone, or has no class file to stamp (one defined at run time).
    */
   private static SourceStamp stampOf(ClassLoader loader, String name) {
-    Class<?> c;
     try {
-      c = Class.forName(name, false, loader);
-    } catch (ClassNotFoundException | LinkageError e) {
-      return null;
+      return ClassBytes.stamp(Class.forName(name, false, loader));
+    } catch (ClassNotFoundException | LinkageError | RuntimeException e) { // RuntimeException:
+      return null; // no class file (see CallErrors)
     }
-    return ClassBytes.stamp(c);
   }
 
   /** Current stamps, of classes as this JVM has them (see {@link #stampOf}). */
