@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class UnitStartTest {
   @Test
   void theNameSearchedForIsTheBootstrapsClass() {
-    assertEquals(Bootstraps.class.getName().replace('.', '/'), UnitInvoker.BOOTSTRAPS);
+    assertEquals(Bootstraps.class.getName().replace('.', '/'),
+        dev.kiln.lowering.CompileUnit.BOOTSTRAPS);
   }
 
   /** A substring search: a longer name that contains it admits a unit for nothing (harmless);
@@ -32,7 +33,7 @@ class UnitStartTest {
   }
 
   private static boolean namesBootstraps(byte[] classFile) {
-    return ClassFileReader.mentions(classFile, UnitInvoker.BOOTSTRAPS);
+    return ClassFileReader.mentions(classFile, dev.kiln.lowering.CompileUnit.BOOTSTRAPS);
   }
 
   private static byte[] bytes(String s) {

@@ -72,6 +72,19 @@ public record ClassFileSource(byte[] bytes, long modified, long size) {
     }
   }
 
+  /**
+   * Where classes of {@code domain} come from, as cache keys name it ({@link CacheKey#origin}):
+   * the path of its jar or class directory, else its code source's URL, else empty. A path, not
+   * the {@code file:} URL, whose escaping of non-ASCII characters differs between a class the
+   * class path loaded and one taken from a CDS or AOT archive.
+   */
+  public static String origin(java.security.ProtectionDomain domain) {
+    CodeSource cs = domain == null ? null : domain.getCodeSource();
+    URL at = cs == null ? null : cs.getLocation();
+    File f = at == null ? null : file(at);
+    return f != null ? f.getPath() : at != null ? at.toString() : "";
+  }
+
   /** The class file behind a resource URL. */
   public static ClassFileSource of(URL url) throws IOException {
     File f = file(url);

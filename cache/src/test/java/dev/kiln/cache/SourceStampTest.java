@@ -97,6 +97,27 @@ class SourceStampTest {
     }
   }
 
+  /** A class's origin is its jar's or directory's path however its URL escapes it, else
+   * its code source's URL, else empty. */
+  @Test
+  void originsArePathsOfJarsAndDirectories() throws Exception {
+    Path dir = tmp.resolve("caf\u00e9 dir");
+    java.security.ProtectionDomain escaped = new java.security.ProtectionDomain(
+        new java.security.CodeSource(new URL(dir.toUri().toASCIIString()),
+            (java.security.cert.Certificate[]) null), null);
+    java.security.ProtectionDomain plain = new java.security.ProtectionDomain(
+        new java.security.CodeSource(dir.toFile().toURI().toURL(),
+            (java.security.cert.Certificate[]) null), null);
+    assertEquals(dir.toString(), ClassFileSource.origin(escaped));
+    assertEquals(dir.toString(), ClassFileSource.origin(plain));
+    java.security.ProtectionDomain nested = new java.security.ProtectionDomain(
+        new java.security.CodeSource(new URL("jar:file:/app.jar!/lib/"),
+            (java.security.cert.Certificate[]) null), null);
+    assertEquals("jar:file:/app.jar!/lib/", ClassFileSource.origin(nested));
+    assertEquals("", ClassFileSource.origin(new java.security.ProtectionDomain(null, null)));
+    assertEquals("", ClassFileSource.origin(null));
+  }
+
   /**
    * An entry whose name the class loader's URL escapes (a space, a non-ASCII letter) is read
    * from the jar all the same, with its DOS time, not through the URL's connection.

@@ -43,34 +43,13 @@ final class ClassBytes {
     return LOADED.get(c).stamp(c);
   }
 
-  /** Where {@code c} was loaded from, for cache keys (see {@code CacheKey.origin}). */
+  /** Where {@code c} was loaded from, for cache keys ({@code ClassFileSource.origin}). */
   static String origin(Class<?> c) {
     try {
-      return origin(c.getProtectionDomain());
+      return dev.kiln.cache.ClassFileSource.origin(c.getProtectionDomain());
     } catch (SecurityException e) {
       return "";
     }
-  }
-
-  /**
-   * Where {@code domain}'s code source is: the path of its jar or class directory, else its
-   * URL, else empty. A path, not the {@code file:} URL: the URL's escaping differs between a
-   * class the class path loaded and one taken from a CDS or AOT archive (non-ASCII characters).
-   */
-  static String origin(java.security.ProtectionDomain domain) {
-    java.security.CodeSource cs = domain == null ? null : domain.getCodeSource();
-    java.net.URL at = cs == null ? null : cs.getLocation();
-    if (at == null) {
-      return "";
-    }
-    if ("file".equals(at.getProtocol())) {
-      try {
-        return new java.io.File(at.toURI()).getPath();
-      } catch (Exception e) { // URISyntaxException, IllegalArgumentException: not named, as in
-        return at.toString(); // ClassFileSource.file (the verifier would load each)
-      }
-    }
-    return at.toString();
   }
 
   /**

@@ -147,7 +147,8 @@ public final class Dispatchers {
    */
   public static byte[] cachedRewrite(String internalName, byte[] original, String agentArgs,
                                      java.security.ProtectionDomain domain) {
-    return RewriteCache.load(internalName, original, agentArgs, ClassBytes.origin(domain));
+    return RewriteCache.load(internalName, original, agentArgs,
+        dev.kiln.cache.ClassFileSource.origin(domain));
   }
 
   /**
@@ -157,8 +158,8 @@ public final class Dispatchers {
   public static void storeRewrite(String internalName, byte[] original, String agentArgs,
                                   java.security.ProtectionDomain domain, byte[] rewritten,
                                   List<String[]> methods) {
-    RewriteCache.store(internalName, original, agentArgs, ClassBytes.origin(domain), rewritten,
-        methods);
+    RewriteCache.store(internalName, original, agentArgs,
+        dev.kiln.cache.ClassFileSource.origin(domain), rewritten, methods);
   }
 
   /**

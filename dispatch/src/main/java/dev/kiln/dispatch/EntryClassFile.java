@@ -26,7 +26,7 @@ import java.util.Map;
  */
 final class EntryClassFile {
   private static final int V17 = 61;
-  private static final String BOOTSTRAPS = UnitInvoker.BOOTSTRAPS;
+  private static final String BOOTSTRAPS = dev.kiln.lowering.CompileUnit.BOOTSTRAPS;
   private static final String BOOTSTRAP_DESCRIPTOR = "(Ljava/lang/invoke/MethodHandles$Lookup;"
       + "Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;";
   /** Modified UTF-8 is UTF-8 for the names a class file can hold here, save NUL and

@@ -33,7 +33,7 @@ final class RewriteCache {
    * The rewrite of class {@code internalName} whose original bytes are {@code original}, made
    * before with agent arguments {@code agentArgs}, or {@code null}.
    *
-   * @param origin where the class is loaded from (see {@link ClassBytes#origin})
+   * @param origin where the class is loaded from ({@code ClassFileSource.origin})
    */
   static byte[] load(String internalName, byte[] original, String agentArgs, String origin) {
     if (!KilnConfig.cacheAll() && !ClassFileReader.mentions(original, CACHE_CONSTANT)) {

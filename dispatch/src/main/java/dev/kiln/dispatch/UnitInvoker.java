@@ -30,9 +30,6 @@ public abstract class UnitInvoker {
   /** Runs the unit's entry with {@code args}. */
   public abstract Object invoke(Object[] args) throws Throwable;
 
-  /** {@link Bootstraps}' internal name, as units' constant pools name it. */
-  static final String BOOTSTRAPS = "dev/kiln/dispatch/Bootstraps";
-
   /**
    * Starts {@code unit}, a class just defined through {@code lookup} from {@code bytes},
    * compiled now or loaded from the cache: admits it to its host lookup ({@link UnitHosts}) if
@@ -43,7 +40,9 @@ public abstract class UnitInvoker {
    */
   static UnitInvoker start(java.lang.invoke.MethodHandles.Lookup lookup, Class<?> unit,
                            byte[] bytes) {
-    if (dev.kiln.frontend.ClassFileReader.mentions(bytes, BOOTSTRAPS)) {
+    // a compile-time constant: naming it loads no lowering class
+    if (dev.kiln.frontend.ClassFileReader.mentions(bytes,
+        dev.kiln.lowering.CompileUnit.BOOTSTRAPS)) {
       UnitHosts.admit(unit, lookup);
     }
     return initialize(lookup, unit);
