@@ -92,6 +92,9 @@ final class DiskCache {
     if (bytes == null || entry == null || e.metadata().get("signature") == null) {
       return null;
     }
+    if (KilnConfig.verify()) { // as a unit compiled now is (loads ASM: not for real starts)
+      dev.kiln.lowering.Lowerer.verify(bytes, target.owner.getClassLoader());
+    }
     Class<?> cls;
     try {
       cls = target.lookup.defineClass(bytes);
