@@ -55,7 +55,7 @@ class TypingSoundnessTest {
     if (declared.isPrimitive()) {
       return Prim.of(declared);
     }
-    KType d = Types.of(declared);
+    KType d = KType.of(declared);
     if (value == null || d.isExact()) {
       return d;
     }

@@ -89,11 +89,13 @@ final class KilnTransformer implements ClassFileTransformer {
       return null;
     }
     byte[] out = Rewriter.rewrite(reader, targets);
-    List<String[]> methods = new ArrayList<>(targets.size());
-    for (Selection.Target t : targets) {
-      methods.add(new String[] {t.name(), t.descriptor()});
-    }
     if (cachesRewrites()) {
+      List<String[]> methods = new ArrayList<>(targets.size());
+      for (Selection.Target t : targets) {
+        if (t.annotated()) { // the others take the default options, which do not cache
+          methods.add(new String[] {t.name(), t.descriptor()});
+        }
+      }
       Dispatchers.storeRewrite(reader.getClassName(), bytes, args.key(), domain, out, methods);
     }
     return out;

@@ -117,8 +117,8 @@ public final class KilnCli {
     return String.format(USAGE, fallback);
   }
 
+  /** The build cache entries are keyed by (so {@code cache list} shows it too). */
   private static String version() {
-    String v = KilnCli.class.getPackage().getImplementationVersion();
-    return v != null ? v : "(development build)";
+    return dev.kiln.dispatch.Dispatchers.version();
   }
 }

@@ -145,6 +145,7 @@ class AgentIT {
     Path log = Files.createTempFile(fixturesJar.getParent(), "class-load", ".log");
     List<String> logged = new ArrayList<>(jvm);
     logged.add("-Xlog:class+load=info:file=\"" + log + "\"");
+    logged.add("-Dkiln.verify=false"); // as users start: kiln.verify checks cached units with ASM
     Child warm = run(logged, jar.toString(), MAIN, "annotated");
     List<String> loaded = Files.readAllLines(log, StandardCharsets.UTF_8);
     Files.delete(log);
@@ -399,6 +400,9 @@ class AgentIT {
     assertEquals(n + 1, lines.size(), list.log());
     assertTrue(lines.stream().anyMatch(l -> l.startsWith(
         "dev.kiln.agent.fixtures.Kernels.dot(double[], double[])")), list.log());
+    // 'version' names the build the entries are keyed by
+    String built = runJar("version").stdout.strip().substring("Kiln ".length());
+    assertTrue(lines.get(1).contains(", Kiln " + built + ", JDK "), built + "\n" + list.log());
 
     Child clear = runJar("cache", "clear", "--dir", cache.toString());
     assertEquals(0, clear.exit, clear.log());

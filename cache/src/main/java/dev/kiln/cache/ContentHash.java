@@ -26,6 +26,25 @@ final class ContentHash {
     return new String(out);
   }
 
+  /** The bytes a hash's text (two hex digits a byte) stands for: what an entry stores. */
+  static byte[] bytes(String text) {
+    byte[] b = new byte[text.length() / 2];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) Integer.parseInt(text, 2 * i, 2 * i + 2, 16);
+    }
+    return b;
+  }
+
+  /** The text of a hash stored as {@code bytes} (the inverse of {@link #bytes}). */
+  static String text(byte[] bytes) {
+    char[] out = new char[bytes.length * 2];
+    for (int i = 0; i < bytes.length; i++) {
+      out[2 * i] = HEX[(bytes[i] >> 4) & 0xf];
+      out[2 * i + 1] = HEX[bytes[i] & 0xf];
+    }
+    return new String(out);
+  }
+
   /** Whether {@code s} is 32 lowercase hex digits, as {@link #hex} gives. */
   static boolean isHex(String s) {
     if (s.length() != 32) {

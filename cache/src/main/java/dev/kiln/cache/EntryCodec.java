@@ -107,18 +107,10 @@ final class EntryCodec {
 
   private static void writeStamp(Out out, SourceStamp s) {
     out.str(s.className());
-    byte[] hash = unhex(s.hash());
+    byte[] hash = ContentHash.bytes(s.hash());
     out.write(hash, 0, hash.length);
     out.u8(s.modified());
     out.u8(s.size());
-  }
-
-  private static byte[] unhex(String hex) {
-    byte[] b = new byte[hex.length() / 2];
-    for (int i = 0; i < b.length; i++) {
-      b[i] = (byte) Integer.parseInt(hex, 2 * i, 2 * i + 2, 16);
-    }
-    return b;
   }
 
   private static final class Out extends ByteArrayOutputStream {
@@ -254,7 +246,7 @@ final class EntryCodec {
 
   private static SourceStamp readStamp(In in) throws BadEntry {
     String name = in.str();
-    String hash = SourceStamp.hex(in.bytes(HASH_BYTES));
+    String hash = ContentHash.text(in.bytes(HASH_BYTES));
     long modified = in.u8();
     long size = in.u8();
     try {

@@ -79,15 +79,4 @@ public record SourceStamp(String className, String hash, long modified, long siz
     ClassFileSource f = ClassFileSource.find(loader, className);
     return f == null ? null : of(className, f.bytes(), f.modified(), f.size());
   }
-
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
-
-  static String hex(byte[] bytes) {
-    char[] out = new char[bytes.length * 2];
-    for (int i = 0; i < bytes.length; i++) {
-      out[2 * i] = HEX[(bytes[i] >> 4) & 0xf];
-      out[2 * i + 1] = HEX[bytes[i] & 0xf];
-    }
-    return new String(out);
-  }
 }

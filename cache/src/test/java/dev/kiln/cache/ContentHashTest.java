@@ -11,6 +11,17 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ContentHashTest {
+  /** A hash's text and the bytes an entry stores for it convert into each other. */
+  @Test
+  void textAndBytesRoundTrip() {
+    String h = ContentHash.hex("hello".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    byte[] b = ContentHash.bytes(h);
+    assertEquals(16, b.length);
+    assertEquals((byte) 0x02, b[0]);
+    assertEquals((byte) 0x9b, b[1]);
+    assertEquals(h, ContentHash.text(b));
+  }
+
   /** Expected values printed by Guava 33.1's {@code Hashing.murmur3_128().hashBytes(...)}. */
   @Test
   void matchesTheReferenceMurmur3x64_128() {

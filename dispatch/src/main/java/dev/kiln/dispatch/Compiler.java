@@ -126,7 +126,7 @@ final class Compiler {
   /** A specialization that runs the original method ({@code nopython=false} fallback). */
   static Specialization fallback(MethodTarget target, List<KType> key) {
     return Specialization.ofOriginal(key, new dev.kiln.typing.Signature(
-        dev.kiln.typing.Types.of(target.method.getReturnType()), key), target,
+        dev.kiln.typing.KType.of(target.method.getReturnType()), key), target,
         target.original());
   }
 

@@ -153,7 +153,8 @@ public final class Dispatchers {
 
   /**
    * Keeps the agent's rewrite of a class in the cache if one of {@code methods} (the rewritten
-   * ones, each as name and descriptor) caches; for {@link #cachedRewrite}.
+   * ones annotated {@code @Jit}, each as name and descriptor) caches; for
+   * {@link #cachedRewrite}.
    */
   public static void storeRewrite(String internalName, byte[] original, String agentArgs,
                                   java.security.ProtectionDomain domain, byte[] rewritten,
@@ -213,6 +214,11 @@ public final class Dispatchers {
           + "; make one with Kiln.jit, or run with the Kiln agent");
     }
     return d;
+  }
+
+  /** Kiln's release and build, as cache entries are keyed by ({@link KilnVersion}). */
+  public static String version() {
+    return KilnVersion.ID;
   }
 
   /** See {@link dev.kiln.Kiln#cacheDirectory()}. */

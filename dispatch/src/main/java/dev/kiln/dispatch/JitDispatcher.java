@@ -254,7 +254,7 @@ final class JitDispatcher implements Dispatcher {
     }
     List<KType> key = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
-      KType declared = Types.of(target.params[i]);
+      KType declared = KType.of(target.params[i]);
       KType a = args.get(i);
       if (!Types.convertible(a, declared) && !(a instanceof dev.kiln.typing.InstanceType it
           && target.params[i].isAssignableFrom(it.cls()))) {

@@ -59,7 +59,8 @@ final class RewriteCache {
 
   /**
    * Keeps {@code rewritten}, the rewrite of {@code original} with {@code agentArgs}, if one of
-   * {@code methods} (the rewritten methods, as name then descriptor pairs) caches.
+   * {@code methods} (the rewritten methods annotated {@code @Jit}, as name then descriptor
+   * pairs) caches.
    */
   static void store(String internalName, byte[] original, String agentArgs, String origin,
                     byte[] rewritten, List<String[]> methods) {

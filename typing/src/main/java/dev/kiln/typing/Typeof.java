@@ -61,7 +61,7 @@ public final class Typeof {
   public static KType ofClass(Class<?> c) {
     if (c.isArray()) {
       KType e = c.getComponentType().isPrimitive() ? Prim.of(c.getComponentType())
-          : Types.of(c.getComponentType());
+          : KType.of(c.getComponentType());
       return new ArrayType(e, true);
     }
     return InstanceType.exact(c);

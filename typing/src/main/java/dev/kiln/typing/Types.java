@@ -34,11 +34,6 @@ public final class Types {
     };
   }
 
-  /** The declared Kiln type of a class (see {@link KType#of}). */
-  public static KType of(Class<?> c) {
-    return KType.of(c);
-  }
-
   /** Loads a class by binary name without initializing it. */
   public static Class<?> load(String name, ClassLoader loader) {
     try {
