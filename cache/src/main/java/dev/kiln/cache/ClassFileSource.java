@@ -51,8 +51,7 @@ public record ClassFileSource(byte[] bytes, long modified, long size) {
       return f.isFile() ? read(f) : null;
     }
     if (base.isFile()) {
-      JarEntryFile e = JarEntryFile.read(base, name, true);
-      return e == null ? null : new ClassFileSource(e.bytes(), e.modified(), e.size());
+      return JarEntryFile.read(base, name);
     }
     return null;
   }
@@ -91,11 +90,8 @@ public record ClassFileSource(byte[] bytes, long modified, long size) {
     if (f != null) {
       return read(f);
     }
-    JarEntryFile entry = JarEntryFile.read(url, true);
-    if (entry != null) {
-      return new ClassFileSource(entry.bytes(), entry.modified(), entry.size());
-    }
-    return viaConnection(url);
+    ClassFileSource entry = JarEntryFile.read(url);
+    return entry != null ? entry : viaConnection(url);
   }
 
   /** The file a {@code file:} URL names, or null (another protocol, or not a valid URI: a

@@ -22,15 +22,12 @@ import java.util.zip.ZipFile;
  * (most jars) is converted through the default time zone, which loads the time-zone database
  * (milliseconds) and makes the stamp depend on the zone; here the DOS fields are read as if
  * UTC, the same number everywhere. Entries with an extended (UTC) time use it.
- *
- * @param bytes    the entry's bytes
- * @param modified its modification time in ms (see above), or -1
- * @param size     its uncompressed size, or -1
  */
-record JarEntryFile(byte[] bytes, long modified, long size) {
+final class JarEntryFile {
+  private JarEntryFile() {}
 
   /** The entry behind {@code url}, or {@code null} if the URL is not a local jar's entry. */
-  static JarEntryFile read(URL url, boolean withBytes) throws IOException {
+  static ClassFileSource read(URL url) throws IOException {
     if (!"jar".equals(url.getProtocol())) {
       return null;
     }
@@ -48,25 +45,25 @@ record JarEntryFile(byte[] bytes, long modified, long size) {
     } catch (Exception e) { // not a valid URI, or not a file's (as in ClassFileSource.file)
       return null;
     }
-    return read(jar, entry, withBytes);
+    return read(jar, entry);
   }
 
   /** Entry {@code name} of {@code jar}, or {@code null} if it has none. */
-  static JarEntryFile read(File jar, String name, boolean withBytes) throws IOException {
+  static ClassFileSource read(File jar, String name) throws IOException {
     // A ZipFile first: a JarFile opened for this runtime's version reads and scans the whole
     // manifest for Multi-Release at its first lookup (a signed jar's lists a digest per entry),
     // an answer that matters only if the jar has a versioned copy of the entry.
     try (ZipFile zip = new ZipFile(jar)) {
       if (!hasVersionedCopy(zip, name)) {
         ZipEntry e = zip.getEntry(name);
-        return e == null ? null : of(zip, e, jar, name, withBytes);
+        return e == null ? null : of(zip, e, jar, name);
       }
     }
     // versioned as the class loader reads it: a multi-release jar's class may come from
     // META-INF/versions/N, N up to the version jars are read at (-Djdk.util.jar.version)
     try (JarFile zip = new JarFile(jar, false, ZipFile.OPEN_READ, JarFile.runtimeVersion())) {
       JarEntry e = zip.getJarEntry(name);
-      return e == null ? null : of(zip, e, jar, e.getRealName(), withBytes);
+      return e == null ? null : of(zip, e, jar, e.getRealName());
     }
   }
 
@@ -87,15 +84,14 @@ record JarEntryFile(byte[] bytes, long modified, long size) {
     return false;
   }
 
-  private static JarEntryFile of(ZipFile zip, ZipEntry e, File jar, String realName,
-                                 boolean withBytes) throws IOException {
-    byte[] bytes = null;
-    if (withBytes) {
-      try (InputStream in = zip.getInputStream(e)) {
-        bytes = in.readAllBytes();
-      }
+  /** Entry {@code e} of {@code zip}: its bytes, time (see above) and uncompressed size. */
+  private static ClassFileSource of(ZipFile zip, ZipEntry e, File jar, String realName)
+      throws IOException {
+    byte[] bytes;
+    try (InputStream in = zip.getInputStream(e)) {
+      bytes = in.readAllBytes();
     }
-    return new JarEntryFile(bytes, modified(jar, e, realName), e.getSize());
+    return new ClassFileSource(bytes, modified(jar, e, realName), e.getSize());
   }
 
   private static long modified(File jar, ZipEntry e, String realName) {

@@ -137,7 +137,7 @@ class SourceStampTest {
     try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
       URL url = loader.getResource(name);
       assertTrue(url.toString().contains("Caf%"), url::toString);
-      JarEntryFile e = JarEntryFile.read(url, true);
+      ClassFileSource e = JarEntryFile.read(url);
       assertArrayEquals(new byte[] {4, 5, 6}, e.bytes());
       assertEquals(java.time.LocalDateTime.of(2020, 5, 17, 10, 30, 42)
           .toEpochSecond(java.time.ZoneOffset.UTC) * 1000, e.modified());
@@ -160,7 +160,7 @@ class SourceStampTest {
       jos.write(new byte[] {9, 9, 9, 9});
       jos.closeEntry();
     }
-    JarEntryFile e = JarEntryFile.read(jar.toFile(), "p/C.class", true);
+    ClassFileSource e = JarEntryFile.read(jar.toFile(), "p/C.class");
     assertArrayEquals(new byte[] {9, 9, 9, 9}, e.bytes());
     assertEquals(4, e.size());
   }
@@ -193,16 +193,16 @@ class SourceStampTest {
         }
       }
       assertArrayEquals(new byte[] {multiRelease ? (byte) 7 : 1},
-          JarEntryFile.read(jar.toFile(), "p/C.class", true).bytes());
+          JarEntryFile.read(jar.toFile(), "p/C.class").bytes());
       assertArrayEquals(new byte[] {multiRelease ? (byte) 9 : 1},
-          JarEntryFile.read(jar.toFile(), "p/D.class", true).bytes());
-      JarEntryFile f = JarEntryFile.read(jar.toFile(), "p/F.class", true);
+          JarEntryFile.read(jar.toFile(), "p/D.class").bytes());
+      ClassFileSource f = JarEntryFile.read(jar.toFile(), "p/F.class");
       if (multiRelease) {
         assertArrayEquals(new byte[] {9}, f.bytes());
       } else {
         assertEquals(null, f);
       }
-      assertEquals(null, JarEntryFile.read(jar.toFile(), "p/E.class", true));
+      assertEquals(null, JarEntryFile.read(jar.toFile(), "p/E.class"));
     }
   }
 
