@@ -30,9 +30,10 @@ final class Compiler {
 
   private Compiler() {}
 
-  static Specialization compile(MethodTarget target, List<KType> key, dev.kiln.JitOptions options) {
+  /** @param cached whether the disk cache serves this key (a miss led here; store the unit) */
+  static Specialization compile(MethodTarget target, List<KType> key, dev.kiln.JitOptions options,
+                                boolean cached) {
     long t0 = System.nanoTime();
-    boolean cached = DiskCache.enabledFor(options) && DiskCache.cacheable(key);
     java.util.Set<String> excluded = new java.util.HashSet<>();
     UnitBuilder unit;
     List<CompileUnit.UnitMethod> methods;
@@ -110,9 +111,9 @@ final class Compiler {
    * specialization that runs the original (origin {@code ORIGINAL}; warned of once).
    */
   static Specialization compileOrFallback(MethodTarget target, List<KType> key,
-                                          dev.kiln.JitOptions options) {
+                                          dev.kiln.JitOptions options, boolean cached) {
     try {
-      return compile(target, key, options);
+      return compile(target, key, options, cached);
     } catch (dev.kiln.frontend.CompileError e) {
       if (options.nopython()) {
         throw e;

@@ -116,7 +116,8 @@ public final class Dispatchers {
     } catch (IllegalArgumentException e) {
       return null;
     }
-    if (!declares(owner, m.getName() + "$kiln$original", m.getParameterTypes())) {
+    String original = agentOriginal(owner, m);
+    if (original.equals(m.getName())) { // not rewritten by the agent
       return null;
     }
     java.lang.invoke.MethodType type = java.lang.invoke.MethodType.methodType(m.getReturnType(),
@@ -131,7 +132,7 @@ public final class Dispatchers {
       return null;
     }
     // made, not linked: asking for a dispatcher compiles nothing
-    return agentDispatcher(lookup, m.getName(), type, m.getName() + "$kiln$original");
+    return agentDispatcher(lookup, m.getName(), type, original);
   }
 
   /** Records a class's original bytes (see {@link ClassBytes}); for the agent. */
@@ -169,21 +170,8 @@ public final class Dispatchers {
    */
   private static String agentOriginal(Class<?> owner, Method m) {
     String moved = m.getName() + "$kiln$original";
-    return declares(owner, moved, m.getParameterTypes()) ? moved : m.getName();
-  }
-
-  /**
-   * Whether {@code owner} declares {@code name(params)}. Not {@code getDeclaredMethod}: its
-   * NoSuchMethodException formats the message with a stream and lambdas, which costs a warm
-   * start several milliseconds of lambda bootstrapping.
-   */
-  private static boolean declares(Class<?> owner, String name, Class<?>[] params) {
-    for (Method d : owner.getDeclaredMethods()) {
-      if (d.getName().equals(name) && java.util.Arrays.equals(d.getParameterTypes(), params)) {
-        return true;
-      }
-    }
-    return false;
+    return MethodTarget.named(owner.getDeclaredMethods(), moved, m.getParameterTypes()) != null
+        ? moved : m.getName();
   }
 
   private static Method findByType(Class<?> owner, String name, java.lang.invoke.MethodType type) {

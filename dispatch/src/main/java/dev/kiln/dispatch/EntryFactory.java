@@ -56,18 +56,9 @@ final class EntryFactory {
     return abstracts.get(0);
   }
 
-  /**
-   * Whether {@code m} restates a public method of {@code Object} ({@code equals}, say). A scan,
-   * not {@code Object.class.getMethod}: the exception that throws formats its message with a
-   * stream and lambdas, several milliseconds of a start.
-   */
+  /** Whether {@code m} restates a public method of {@code Object} ({@code equals}, say). */
   private static boolean isObjectMethod(Method m) {
-    for (Method o : Object.class.getMethods()) {
-      if (o.getName().equals(m.getName())
-          && java.util.Arrays.equals(o.getParameterTypes(), m.getParameterTypes())) {
-        return true;
-      }
-    }
-    return false;
+    return MethodTarget.named(Object.class.getMethods(), m.getName(), m.getParameterTypes())
+        != null;
   }
 }

@@ -194,10 +194,10 @@ final class JitDispatcher implements Dispatcher {
   }
 
   private Specialization compileOrFallback(List<KType> key) {
-    Specialization s = DiskCache.enabledFor(options) && DiskCache.cacheable(key)
-        ? DiskCache.loadUnit(target, key, options) : null;
+    boolean cached = DiskCache.enabledFor(options) && DiskCache.cacheable(key);
+    Specialization s = cached ? DiskCache.loadUnit(target, key, options) : null;
     if (s == null) {
-      s = Compiler.compileOrFallback(target, key, options);
+      s = Compiler.compileOrFallback(target, key, options, cached);
     }
     Specialization.Origin o = s.origin(); // not a switch: no switch-map class to load
     if (o == Specialization.Origin.FROM_CACHE) {

@@ -118,12 +118,9 @@ final class MethodTarget {
     if (m == null) {
       m = method;
       if (!originalName.equals(method.getName())) {
-        for (Method d : owner.getDeclaredMethods()) {
-          if (d.getName().equals(originalName)
-              && java.util.Arrays.equals(d.getParameterTypes(), method.getParameterTypes())) {
-            m = d;
-          }
-        }
+        Method moved = named(owner.getDeclaredMethods(), originalName,
+            method.getParameterTypes());
+        m = moved != null ? moved : m;
       }
       if (!m.trySetAccessible()) {
         return original().invokeWithArguments(args);
@@ -138,6 +135,20 @@ final class MethodTarget {
     } catch (ReflectiveOperationException e) { // not named: see CallErrors
       throw e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e;
     }
+  }
+
+  /**
+   * The method among {@code methods} named {@code name} that takes {@code params}, or null. A
+   * scan, not {@code getDeclaredMethod}/{@code getMethod}: their NoSuchMethodException formats
+   * its message with a stream and lambdas, several milliseconds of a start.
+   */
+  static Method named(Method[] methods, String name, Class<?>[] params) {
+    for (Method m : methods) {
+      if (m.getName().equals(name) && java.util.Arrays.equals(m.getParameterTypes(), params)) {
+        return m;
+      }
+    }
+    return null;
   }
 
   /** The original method as a handle of {@link #type}. */
