@@ -70,7 +70,7 @@ final class CacheFiles {
     return deleted;
   }
 
-  private static boolean isEntryFile(Path f) {
+  static boolean isEntryFile(Path f) {
     String n = f.getFileName().toString();
     return n.endsWith(ClassCache.SUFFIX) && !n.startsWith(".") && Files.isRegularFile(f);
   }
@@ -82,7 +82,8 @@ final class CacheFiles {
         && Files.isRegularFile(f);
   }
 
-  private static List<Path> children(Path d) {
+  /** The entries of directory {@code d}, sorted; none if it is not one or cannot be read. */
+  static List<Path> children(Path d) {
     List<Path> out = new ArrayList<>();
     if (!Files.isDirectory(d)) {
       return out;

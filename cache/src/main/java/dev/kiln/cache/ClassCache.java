@@ -273,20 +273,20 @@ public final class ClassCache {
    * on the store path only; an entry another writer replaced meanwhile is left alone.
    */
   private void pruneGoneOrigins(CacheKey key, Path written) {
-    java.io.File[] siblings = written.getParent().toFile().listFiles();
     String prefix = safeName(key.method(), 64) + "-";
-    for (int i = 0; siblings != null && i < siblings.length; i++) {
-      java.io.File f = siblings[i];
-      String name = f.getName();
-      if (!name.startsWith(prefix) || !name.endsWith(SUFFIX) || f.toPath().equals(written)
-          || f.length() > MAX_FILE) {
+    for (Path f : CacheFiles.children(written.getParent())) {
+      if (!f.getFileName().toString().startsWith(prefix) || !CacheFiles.isEntryFile(f)
+          || f.equals(written)) {
         continue;
       }
       try {
-        byte[] bytes = Files.readAllBytes(f.toPath());
+        if (Files.size(f) > MAX_FILE) {
+          continue;
+        }
+        byte[] bytes = Files.readAllBytes(f);
         CacheKey k = EntryCodec.decode(bytes).key();
         if (!k.origin().equals(key.origin()) && sameButOrigin(k, key) && gone(k.origin())) {
-          deleteIfUnchanged(f.toPath(), bytes);
+          deleteIfUnchanged(f, bytes);
         }
       } catch (IOException | EntryCodec.BadEntry | RuntimeException e) {
         // not ours to judge: a load rejects it if need be
