@@ -57,18 +57,8 @@ final class JitAnnotation {
     if (attributes < 0) {
       throw new IllegalArgumentException("no method " + name + descriptor + " in the class file");
     }
-    JitOptions found = null;
-    for (int a = 0; a < attributes; a++) {
-      String attribute = r.utf8(r.u2());
-      int length = r.u4();
-      int end = r.position() + length;
-      if (attribute.equals("RuntimeVisibleAnnotations")) {
-        JitOptions o = jit(r);
-        found = o != null ? o : found;
-      }
-      r.seek(end);
-    }
-    return found;
+    // a method has at most one (JVMS 4.7.16)
+    return r.attribute(attributes, "RuntimeVisibleAnnotations") < 0 ? null : jit(r);
   }
 
   /** The {@code @Jit} among the annotations at {@code r}, or null. */

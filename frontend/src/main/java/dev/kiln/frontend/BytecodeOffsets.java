@@ -17,18 +17,12 @@ final class BytecodeOffsets {
     try {
       ClassFileReader in = new ClassFileReader(classBytes);
       int attributes = in.method(name, desc);
-      for (int a = 0; a < attributes; a++) {
-        String attribute = in.utf8(in.u2());
-        int length = in.u4();
-        int next = in.position() + length;
-        if ("Code".equals(attribute)) {
-          in.skip(4); // max_stack, max_locals
-          int codeLength = in.u4();
-          return decode(classBytes, in.position(), codeLength);
-        }
-        in.seek(next);
+      if (attributes < 0 || in.attribute(attributes, "Code") < 0) {
+        return null;
       }
-      return null;
+      in.skip(4); // max_stack, max_locals
+      int codeLength = in.u4();
+      return decode(classBytes, in.position(), codeLength);
     } catch (RuntimeException e) {
       return null; // a malformed class: messages fall back to instruction numbers
     }

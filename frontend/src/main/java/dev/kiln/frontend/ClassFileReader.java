@@ -73,6 +73,22 @@ public final class ClassFileReader {
     return -1;
   }
 
+  /**
+   * Of the {@code attributes} attributes at the read position (as {@link #method} leaves it),
+   * moves to the body of the one named {@code name} and returns its length; -1 if there is none.
+   */
+  public int attribute(int attributes, String name) {
+    for (int a = 0; a < attributes; a++) {
+      String attribute = utf8(u2());
+      int length = u4();
+      if (attribute.equals(name)) {
+        return length;
+      }
+      skip(length);
+    }
+    return -1;
+  }
+
   private void skipAttributes() {
     int n = u2();
     for (int i = 0; i < n; i++) {
@@ -84,11 +100,6 @@ public final class ClassFileReader {
   /** The read position, an index into the class file. */
   public int position() {
     return at;
-  }
-
-  /** Moves the read position. */
-  public void seek(int position) {
-    at = position;
   }
 
   public int u1() {
