@@ -73,6 +73,71 @@ class InvokeTest {
     assertThrows(IllegalArgumentException.class, () -> l.invoke(1L, 2L));
   }
 
+  static boolean pBoolean(boolean x) {
+    return x;
+  }
+
+  static byte pByte(byte x) {
+    return x;
+  }
+
+  static char pChar(char x) {
+    return x;
+  }
+
+  static short pShort(short x) {
+    return x;
+  }
+
+  static int pInt(int x) {
+    return x;
+  }
+
+  static long pLong(long x) {
+    return x;
+  }
+
+  static float pFloat(float x) {
+    return x;
+  }
+
+  static double pDouble(double x) {
+    return x;
+  }
+
+  /**
+   * Every box (and null) for every primitive parameter: {@code invoke} accepts exactly what
+   * {@code Method.invoke} of the original accepts, with the same result, and refuses the rest
+   * with {@code TypingError} (where reflection throws {@code IllegalArgumentException}).
+   */
+  @Test
+  void everyBoxConvertsAsMethodInvokeConvertsIt() throws Exception {
+    Object[] boxes = {(byte) 1, (short) 2, 'c', 3, 4L, 5f, 6d, true, null};
+    for (String name : List.of("pBoolean", "pByte", "pChar", "pShort", "pInt", "pLong", "pFloat",
+        "pDouble")) {
+      Method m = null;
+      for (Method c : InvokeTest.class.getDeclaredMethods()) {
+        m = c.getName().equals(name) ? c : m;
+      }
+      Dispatcher d = Kiln.jit(LOOKUP, InvokeTest.class, name);
+      for (Object box : boxes) {
+        String what = name + "(" + (box == null ? "null" : box.getClass().getSimpleName()) + ")";
+        Object expected;
+        try {
+          expected = m.invoke(null, box);
+        } catch (IllegalArgumentException refused) {
+          assertThrows(TypingError.class, () -> d.invoke(box), what + " is refused");
+          continue;
+        }
+        try {
+          assertEquals(expected, d.invoke(box), what);
+        } catch (Throwable t) {
+          throw new AssertionError(what + " should run as reflection does: " + t, t);
+        }
+      }
+    }
+  }
+
   /** Records when it is initialized. */
   public static final class Lazy {
     static final List<String> EVENTS = new ArrayList<>();
