@@ -10,9 +10,9 @@ import java.util.Objects;
 
 /**
  * Runs a method's original (reflection, on one deep copy of the arguments) against its
- * compiled form (the dispatcher's {@code invoke}, and its {@code handle()}, the inline cache
- * that typed entries and the agent's call sites use, each on another deep copy) and compares
- * the outcomes: the
+ * compiled form (the dispatcher's {@code invoke}; its {@code handle()}, the inline cache that
+ * the agent's call sites use; and a typed entry of {@code as()}, each on another deep copy) and
+ * compares the outcomes: the
  * result, or the exception's class and message (NullPointerException: class only, its helpful
  * message names locals); the arguments afterwards (arrays mutated in place); and the owner's
  * static fields afterwards.
@@ -54,6 +54,16 @@ public final class Differential {
     Object[] copy = Values.deepCopyAll(args);
     try {
       return new Outcome(d.handle().invokeWithArguments(copy), null, copy, Map.of());
+    } catch (Throwable t) {
+      return new Outcome(null, t, copy, Map.of());
+    }
+  }
+
+  /** Through a typed entry ({@link Dispatcher#as}) with the method's own signature. */
+  public static Outcome runThroughEntry(Method m, Dispatcher d, Object[] args) {
+    Object[] copy = Values.deepCopyAll(args);
+    try {
+      return new Outcome(TypedEntries.of(m, d).invokeWithArguments(copy), null, copy, Map.of());
     } catch (Throwable t) {
       return new Outcome(null, t, copy, Map.of());
     }
@@ -130,6 +140,11 @@ public final class Differential {
         Outcome viaHandle = withStatics(runThroughHandle(d, args), statics.capture());
         for (String diff : compare(expected, viaHandle)) {
           diffs.add("through handle(): " + diff);
+        }
+        statics.restore(initial);
+        Outcome viaEntry = withStatics(runThroughEntry(m, d, args), statics.capture());
+        for (String diff : compare(expected, viaEntry)) {
+          diffs.add("through a typed entry: " + diff);
         }
         if (!diffs.isEmpty()) {
           failures++;
