@@ -97,6 +97,23 @@ class MembersTest {
         "resolution still names one (the first superinterface's)");
   }
 
+  static class WithM {
+    public int m() {
+      return 8;
+    }
+  }
+
+  /** A superclass's m and a superinterface's default m: the class's wins (JVMS 5.4.3.3). */
+  static final class ClassWins extends WithM implements A {
+  }
+
+  @Test
+  void aSuperclassMethodIsResolvedBeforeASuperinterfaceDefault() throws Exception {
+    assertEquals(WithM.class.getDeclaredMethod("m"),
+        Members.resolveMethod(ClassWins.class, "m", "()I"));
+    assertEquals(8, new ClassWins().m(), "as the JVM runs it");
+  }
+
   @Test
   void resolutionFollowsTheJvm() throws Exception {
     assertEquals(A.class.getDeclaredField("K"), Members.resolveField(Derived.class, "K"));

@@ -668,4 +668,30 @@ public final class ClassModelCorpus {
     return a.equals(b) + "," + a.equals(c) + "," + (a == b) + "," + (a == c) + ","
         + (System.identityHashCode(a) == System.identityHashCode(b));
   }
+
+  // a superclass's method and a superinterface's default of the same name: the class's wins
+
+  interface Scales {
+    default int scale(int x) {
+      return 2 * x;
+    }
+  }
+
+  static class Triples {
+    public int scale(int x) {
+      return 3 * x;
+    }
+  }
+
+  static final class ClassWins extends Triples implements Scales {
+  }
+
+  static final class DefaultOnly implements Scales {
+  }
+
+  @Jit
+  public static int classMethodWinsOverDefault(int x, boolean viaDefault) {
+    Scales s = viaDefault ? new DefaultOnly() : new ClassWins();
+    return s.scale(x) + new ClassWins().scale(x + 1);
+  }
 }
